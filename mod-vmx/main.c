@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * myvmx: the ringzero Intel VT-x virtual machine monitor.  Module entry
+ * points.
+ */
+#include <linux/module.h>
+#include <net/genetlink.h>
+
+#include "myvmx.h"
+#include <myvmx.h>
+
+static int __init myvmx_init(void)
+{
+	int err;
+
+	err = myvmx_genl_init();
+	if (err)
+		return err;
+	err = myvmx_dev_init();
+	if (err)
+		myvmx_genl_uninit();
+	return err;
+}
+
+static void __exit myvmx_exit(void)
+{
+	myvmx_dev_uninit();
+	myvmx_genl_uninit();
+}
+
+module_init(myvmx_init);
+module_exit(myvmx_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("ringzero VT-x virtual machine monitor");
+MODULE_VERSION(RINGZERO_VERSION);
+MODULE_ALIAS_GENL_FAMILY(MYVMX_GENL_NAME);

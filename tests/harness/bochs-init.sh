@@ -1,0 +1,53 @@
+#!/bin/busybox sh
+# /init of the Bochs test machine's initramfs (see bochs.sh): runs every
+# /ringzero/tests/bochs/*.sh, prints their output and a KTAP block between
+# RZ-KTAP-BEGIN and RZ-KTAP-END, then "RZ-EXIT <failures>", and powers off.
+/bin/busybox --install -s
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev
+mount -t tmpfs tmp /tmp
+mount -t debugfs none /sys/kernel/debug
+
+export RZ_ROOT=/ringzero RZ_MODDIR=/ringzero/modules
+export PATH=/ringzero/tools:/ringzero/tests/guests:/bin:/sbin:/usr/bin:/usr/sbin
+echo "RZ-BOOTED $(cut -d' ' -f1 /proc/uptime)"
+
+n=0
+failed=0
+: > /tmp/ktap
+for t in /ringzero/tests/bochs/*.sh; do
+	n=$((n + 1))
+	name=$(basename "$t" .sh)
+	echo "### $name"
+	/bin/bash "$t" > /tmp/log 2>&1
+	rc=$?
+	sed 's/^/    /' /tmp/log
+	if [ $rc = 0 ]; then
+		echo "ok $n $name" >> /tmp/ktap
+	else
+		echo "not ok $n $name # exit status $rc" >> /tmp/ktap
+		failed=$((failed + 1))
+	fi
+done
+
+n=$((n + 1))
+bad=$(dmesg | grep -E 'BUG:|WARNING:|Oops|general protection|soft lockup|INFO: task .* blocked')
+if [ -z "$bad" ]; then
+	echo "ok $n kernel-log-clean" >> /tmp/ktap
+else
+	echo "not ok $n kernel-log-clean" >> /tmp/ktap
+	echo "$bad" | sed 's/^/# /' >> /tmp/ktap
+	failed=$((failed + 1))
+fi
+
+# Keep kernel messages out of the result block.
+dmesg -n 1
+echo "RZ-KTAP-BEGIN"
+echo "KTAP version 1"
+echo "1..$n"
+cat /tmp/ktap
+echo "RZ-KTAP-END"
+echo "RZ-EXIT $failed"
+sync
+poweroff -f

@@ -1,0 +1,142 @@
+#!/bin/bash
+# make check: every ringzero test, on emulated machines.
+#
+#  1. host: dependencies, the test and debug kernels (cached), the modules
+#     against the test kernel and against Debian's linux-headers-amd64
+#     (W=1, no warning allowed), tools and test guests, checkpatch;
+#  2. QEMU, test kernel: every KUnit module, every tests/*.sh, kernel-log
+#     health;
+#  3. QEMU, debug kernel (KASAN, lockdep, kmemleak): the same again, plus
+#     a kmemleak scan;
+#  4. Bochs (VT-x with EPT): every tests/bochs/*.sh.
+#
+# Prints every test's result by name, the time each phase took, and last
+# "N passed, N failed, N skipped".  Exits non-zero on any failure.
+set -uo pipefail
+. "$(dirname "$0")/common.sh"
+cd "$RZ_ROOT"
+
+results="$RZ_BUILD/results"
+rm -rf "$results"
+mkdir -p "$results"
+host_ktap="$results/host.ktap"
+host_n=0
+: > "$host_ktap.body"
+phases=()
+
+phase_start() { phase_name=$1; phase_t0=$(date +%s); rz_log "phase: $1"; }
+phase_end() { phases+=("$phase_name: $(( $(date +%s) - phase_t0 )) s"); }
+
+# host_test NAME COMMAND...: a check run on the host, logged.
+host_test() {
+	local name=$1
+	shift
+	host_n=$((host_n + 1))
+	if "$@" > "$results/host-$name.log" 2>&1; then
+		echo "ok $host_n $name" >> "$host_ktap.body"
+	else
+		echo "not ok $host_n $name" >> "$host_ktap.body"
+		sed 's/^/# /' "$results/host-$name.log" | tail -40 >> "$host_ktap.body"
+	fi
+}
+
+no_warnings() {
+	local log
+	log=$("$@" 2>&1) || { printf '%s\n' "$log"; return 1; }
+	printf '%s\n' "$log"
+	! printf '%s\n' "$log" | grep -Ei 'warning|error'
+}
+
+checkpatch() {
+	local files
+	files=$(git ls-files 'mod-*/*.[ch]' 'tests/kunit/*.[ch]' 'uapi/*.h' \
+		'tools/*.[ch]' 2>/dev/null)
+	[ -n "$files" ] || files=$(ls mod-*/*.[ch] tests/kunit/*.[ch] uapi/*.h tools/*.[ch])
+	# shellcheck disable=SC2086
+	perl "$RZ_CACHE/linux-source-6.1/scripts/checkpatch.pl" --no-tree \
+		--quiet --strict --ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES \
+		--show-types -f $files
+}
+
+phase_start setup
+"$RZ_ROOT/tests/harness/deps.sh" || rz_die "installing dependencies failed"
+phase_end
+
+phase_start kernels
+kdir=$("$RZ_ROOT/tests/harness/kernel.sh") || rz_die "test kernel build failed"
+ddir=$(DEBUG=1 "$RZ_ROOT/tests/harness/kernel.sh") ||
+	rz_die "debug kernel build failed"
+phase_end
+
+phase_start build
+stock=$(ls -d /usr/src/linux-headers-*-amd64 | sort -V | tail -1)
+host_test "build.test-kernel-W=1" no_warnings \
+	tests/harness/build.sh "$kdir" "$RZ_BUILD/mod-test" W=1
+host_test build.debug-kernel tests/harness/build.sh "$ddir" "$RZ_BUILD/mod-debug"
+host_test "build.$(basename "$stock")-W=1" no_warnings \
+	tests/harness/build.sh "$stock" "$RZ_BUILD/mod-stock" W=1
+host_test build.tools no_warnings make -s -C tools
+host_test build.guests no_warnings make -s -C tests/guests
+host_test style.checkpatch checkpatch
+phase_end
+
+run_qemu() {
+	local variant=$1 kernel=$2
+	phase_start "qemu-$variant"
+	tests/harness/qemu.sh "$kernel" "$results/$variant" \
+		tests/harness/in-vm.sh "$results/$variant" "$RZ_BUILD/mod-$variant" \
+		> "$results/$variant.console" 2>&1 ||
+		rz_log "the $variant machine exited with status $?"
+	phase_end
+}
+run_qemu test "$kdir"
+run_qemu debug "$ddir"
+
+phase_start bochs
+mkdir -p "$results/bochs"
+tests/harness/bochs.sh "$kdir" "$RZ_BUILD/mod-test" "$results/bochs" \
+	> "$results/bochs.console" 2>&1 ||
+	rz_log "the Bochs machine exited with status $?"
+phase_end
+
+{
+	echo "KTAP version 1"
+	echo "1..$host_n"
+	cat "$host_ktap.body"
+} > "$host_ktap"
+
+# Every phase must have produced its results; ktap.py fails empty files.
+for f in "$results"/test/shell.ktap "$results"/debug/shell.ktap \
+	 "$results"/bochs/bochs.ktap; do
+	[ -e "$f" ] || : > "$f"
+done
+
+pass=0 fail=0 skip=0
+summarize() {
+	local prefix=$1 out
+	shift
+	out=$(tests/harness/ktap.py --prefix "$prefix" "$@")
+	printf '%s\n' "$out" | sed '$d'
+	read -r p f s <<< "$(printf '%s\n' "$out" | tail -1)"
+	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
+}
+echo
+echo "== results"
+summarize host "$host_ktap"
+for variant in test debug; do
+	for f in "$results/$variant"/kunit-*.ktap; do
+		[ -e "$f" ] && summarize "$variant.kunit" "$f"
+	done
+	ls "$results/$variant"/kunit-*.ktap > /dev/null 2>&1 ||
+		{ echo "FAIL $variant.kunit (no KUnit results)"; fail=$((fail + 1)); }
+	summarize "$variant" "$results/$variant/shell.ktap"
+done
+summarize bochs "$results/bochs/bochs.ktap"
+
+echo
+echo "== phases"
+printf '  %s\n' "${phases[@]}"
+echo "logs: $results"
+echo
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" = 0 ]

@@ -1,0 +1,32 @@
+#!/bin/bash
+# insmod/rmmod every module 100 times, creating and deleting devices and
+# querying the genl families in between; the debug kernel's kmemleak and
+# lockdep checks after the run (in-vm.sh) see everything this left behind.
+. "$(dirname "$0")/harness/testlib.sh"
+
+cycle() {
+	local i m
+	for i in $(seq 100); do
+		for m in myvmx myvdev myvxlan mybridge; do
+			rz_insmod $m || { echo "cycle $i: insmod $m"; return 1; }
+		done
+		# One ip process per cycle: process start-up dominates in TCG.
+		ip -batch - <<-EOF || { echo "cycle $i: ip"; return 1; }
+		link add rz-v type myvxlan
+		link add rz-b type mybridge
+		link set rz-v up
+		link del rz-v
+		EOF
+		vmctl version > /dev/null &&
+		swctl version > /dev/null || { echo "cycle $i: genl"; return 1; }
+		# rmmod with a device still present (rz-b) must remove it too.
+		for m in mybridge myvxlan myvdev myvmx; do
+			rz_rmmod $m || { echo "cycle $i: rmmod $m"; return 1; }
+		done
+	done
+}
+
+check "100 load/use/unload cycles" cycle
+check_fails "no device outlives its module" ip link show rz-b
+check_fails "no module is left loaded" sh -c 'lsmod | grep -E "^my(vmx|vdev|vxlan|bridge) "'
+rz_done

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Generic netlink client helpers shared by the ringzero tools (libmnl).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include <ringzero.h>
+#include "genl.h"
+
+struct rz_family_lookup {
+	uint16_t id;
+	bool found;
+};
+
+static int rz_family_attr_cb(const struct nlattr *attr, void *data)
+{
+	struct rz_family_lookup *lookup = data;
+
+	if (mnl_attr_get_type(attr) == CTRL_ATTR_FAMILY_ID &&
+	    mnl_attr_validate(attr, MNL_TYPE_U16) == 0) {
+		lookup->id = mnl_attr_get_u16(attr);
+		lookup->found = true;
+	}
+	return MNL_CB_OK;
+}
+
+static int rz_family_cb(const struct nlmsghdr *nlh, void *data)
+{
+	return mnl_attr_parse(nlh, GENL_HDRLEN, rz_family_attr_cb, data);
+}
+
+static int rz_genl_resolve(struct rz_genl *g, const char *family)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct rz_family_lookup lookup = { 0 };
+	struct nlmsghdr *nlh;
+
+	g->family_id = GENL_ID_CTRL;
+	nlh = rz_genl_request(g, buf, CTRL_CMD_GETFAMILY, 0);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, family);
+	if (rz_genl_talk(g, nlh, rz_family_cb, &lookup) < 0 || !lookup.found)
+		return -1;
+	g->family_id = lookup.id;
+	return 0;
+}
+
+int rz_genl_open(struct rz_genl *g, const char *family)
+{
+	memset(g, 0, sizeof(*g));
+	g->nl = mnl_socket_open(NETLINK_GENERIC);
+	if (!g->nl) {
+		perror("netlink socket");
+		return -1;
+	}
+	if (mnl_socket_bind(g->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		perror("netlink bind");
+		goto fail;
+	}
+	/* Ask for extended ack messages; older kernels just ignore it. */
+	mnl_socket_setsockopt(g->nl, NETLINK_EXT_ACK, &(int){ 1 },
+			      sizeof(int));
+	g->portid = mnl_socket_get_portid(g->nl);
+	g->seq = (uint32_t)time(NULL);
+	if (rz_genl_resolve(g, family) < 0) {
+		if (errno == ENOENT)
+			fprintf(stderr,
+				"generic netlink family %s not found: is %s.ko loaded?\n",
+				family, family);
+		goto fail;
+	}
+	return 0;
+fail:
+	mnl_socket_close(g->nl);
+	g->nl = NULL;
+	return -1;
+}
+
+void rz_genl_close(struct rz_genl *g)
+{
+	if (g->nl)
+		mnl_socket_close(g->nl);
+	g->nl = NULL;
+}
+
+struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,
+				 uint16_t flags)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genlmsghdr *genl;
+
+	nlh->nlmsg_type = g->family_id;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+	nlh->nlmsg_seq = ++g->seq;
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = 1;
+	return nlh;
+}
+
+/* Print the kernel's extack message of an error reply, if it sent one. */
+static void rz_print_extack(const struct nlmsghdr *nlh)
+{
+	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
+	const struct nlattr *attr;
+	unsigned int offset = sizeof(*err);
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		offset += mnl_nlmsg_get_payload_len(&err->msg);
+	mnl_attr_for_each(attr, nlh, offset) {
+		if (mnl_attr_get_type(attr) == NLMSGERR_ATTR_MSG &&
+		    mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
+			fprintf(stderr, "kernel says: %s\n",
+				mnl_attr_get_str(attr));
+	}
+}
+
+static int rz_error_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
+
+	(void)data;
+	if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(*err))) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	if (err->error == 0)
+		return MNL_CB_STOP;
+	rz_print_extack(nlh);
+	errno = -err->error;
+	return MNL_CB_ERROR;
+}
+
+int rz_genl_talk(struct rz_genl *g, struct nlmsghdr *nlh, mnl_cb_t cb,
+		 void *data)
+{
+	static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
+		[NLMSG_ERROR] = rz_error_cb,
+	};
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	uint32_t seq = nlh->nlmsg_seq;
+	ssize_t len;
+	int ret;
+
+	if (mnl_socket_sendto(g->nl, nlh, nlh->nlmsg_len) < 0)
+		return -1;
+	do {
+		len = mnl_socket_recvfrom(g->nl, buf, sizeof(buf));
+		if (len < 0)
+			return -1;
+		ret = mnl_cb_run2(buf, len, seq, g->portid, cb, data,
+				  ctl_cbs, NLMSG_MIN_TYPE);
+	} while (ret == MNL_CB_OK);
+	return ret < 0 ? -1 : 0;
+}
+
+static int rz_version_attr_cb(const struct nlattr *attr, void *data)
+{
+	struct rz_version *ver = data;
+
+	switch (mnl_attr_get_type(attr)) {
+	case RINGZERO_ATTR_VERSION:
+		if (mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
+			snprintf(ver->version, sizeof(ver->version), "%s",
+				 mnl_attr_get_str(attr));
+		break;
+	case RINGZERO_ATTR_API_VERSION:
+		if (mnl_attr_validate(attr, MNL_TYPE_U32) == 0)
+			ver->api = mnl_attr_get_u32(attr);
+		break;
+	}
+	return MNL_CB_OK;
+}
+
+static int rz_version_cb(const struct nlmsghdr *nlh, void *data)
+{
+	return mnl_attr_parse(nlh, GENL_HDRLEN, rz_version_attr_cb, data);
+}
+
+int rz_genl_get_version(const char *family, struct rz_version *ver)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+	struct rz_genl g;
+	int ret;
+
+	memset(ver, 0, sizeof(*ver));
+	if (rz_genl_open(&g, family) < 0)
+		return -1;
+	nlh = rz_genl_request(&g, buf, RINGZERO_CMD_GET_VERSION, 0);
+	ret = rz_genl_talk(&g, nlh, rz_version_cb, ver);
+	if (ret < 0)
+		fprintf(stderr, "%s: version request failed: %s\n", family,
+			strerror(errno));
+	else if (!ver->version[0] || !ver->api) {
+		fprintf(stderr, "%s: version reply lacks attributes\n",
+			family);
+		ret = -1;
+	}
+	rz_genl_close(&g);
+	return ret;
+}
+
+void rz_json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char c = *s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}

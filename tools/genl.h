@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Generic netlink client helpers shared by the ringzero tools (libmnl).
+ */
+#ifndef RZ_TOOLS_GENL_H
+#define RZ_TOOLS_GENL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <libmnl/libmnl.h>
+
+struct rz_genl {
+	struct mnl_socket *nl;
+	uint16_t family_id;
+	uint32_t portid;
+	uint32_t seq;
+};
+
+/* The reply to RINGZERO_CMD_GET_VERSION. */
+struct rz_version {
+	char version[32];
+	uint32_t api;
+};
+
+/*
+ * Open a socket and resolve @family.  On failure prints why (naming the
+ * module to load when the family is missing) and returns -1.
+ */
+int rz_genl_open(struct rz_genl *g, const char *family);
+void rz_genl_close(struct rz_genl *g);
+
+/* Start a request for @cmd in @buf (MNL_SOCKET_BUFFER_SIZE bytes). */
+struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,
+				 uint16_t flags);
+
+/*
+ * Send @nlh and run @cb on every reply message until the request is
+ * answered.  Returns 0, or -1 with errno set (the kernel's error and its
+ * extack message are printed).
+ */
+int rz_genl_talk(struct rz_genl *g, struct nlmsghdr *nlh, mnl_cb_t cb,
+		 void *data);
+
+/* Ask @family for its version; 0 on success, -1 (after a message). */
+int rz_genl_get_version(const char *family, struct rz_version *ver);
+
+/* Print @s as a JSON string literal. */
+void rz_json_string(const char *s);
+
+#endif /* RZ_TOOLS_GENL_H */

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * swctl: control ringzero's switch (mybridge.ko) and VXLAN (myvxlan.ko)
+ * devices.
+ *
+ *   swctl [-j] version    versions of swctl and of the two modules
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mybridge.h>
+#include <myvxlan.h>
+#include "genl.h"
+
+static bool json;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: swctl [-j] COMMAND\n"
+		"  version    versions of swctl, mybridge.ko and myvxlan.ko\n"
+		"  -j         JSON output\n");
+}
+
+static int cmd_version(void)
+{
+	static const char *const families[] = {
+		MYBRIDGE_GENL_NAME, MYVXLAN_GENL_NAME,
+	};
+	struct rz_version ver[2];
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < 2; i++)
+		if (rz_genl_get_version(families[i], &ver[i]) < 0)
+			ret = 1;
+	if (ret)
+		return ret;
+	if (json) {
+		printf("{\"swctl\":");
+		rz_json_string(RINGZERO_VERSION);
+		for (i = 0; i < 2; i++) {
+			printf(",\"%s\":{\"version\":", families[i]);
+			rz_json_string(ver[i].version);
+			printf(",\"genl_api\":%u}", ver[i].api);
+		}
+		printf("}\n");
+	} else {
+		printf("swctl %s\n", RINGZERO_VERSION);
+		for (i = 0; i < 2; i++)
+			printf("%s %s (genl api %u)\n", families[i],
+			       ver[i].version, ver[i].api);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int opt;
+
+	while ((opt = getopt(argc, argv, "+jh")) != -1) {
+		switch (opt) {
+		case 'j':
+			json = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[optind], "version") && optind + 1 == argc)
+		return cmd_version();
+	fprintf(stderr, "swctl: unknown command '%s'\n", argv[optind]);
+	usage(stderr);
+	return 2;
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vmctl: control ringzero virtual machines (myvmx.ko).
+ *
+ *   vmctl [-j] version    versions of vmctl, the myvmx module and its
+ *                         /dev/myvmx API
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+
+#include <myvmx.h>
+#include "genl.h"
+
+static bool json;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: vmctl [-j] COMMAND\n"
+		"  version    versions of vmctl, myvmx.ko and /dev/myvmx\n"
+		"  -j         JSON output\n");
+}
+
+static int dev_api_version(void)
+{
+	int fd, api;
+
+	fd = open("/dev/myvmx", O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "/dev/myvmx: %s\n", strerror(errno));
+		return -1;
+	}
+	api = ioctl(fd, MYVMX_GET_API_VERSION, 0);
+	if (api < 0)
+		fprintf(stderr, "/dev/myvmx: MYVMX_GET_API_VERSION: %s\n",
+			strerror(errno));
+	close(fd);
+	return api;
+}
+
+static int cmd_version(void)
+{
+	struct rz_version ver;
+	int dev_api;
+
+	if (rz_genl_get_version(MYVMX_GENL_NAME, &ver) < 0)
+		return 1;
+	dev_api = dev_api_version();
+	if (dev_api < 0)
+		return 1;
+	if (json) {
+		printf("{\"vmctl\":");
+		rz_json_string(RINGZERO_VERSION);
+		printf(",\"myvmx\":{\"version\":");
+		rz_json_string(ver.version);
+		printf(",\"genl_api\":%u,\"dev_api\":%d}}\n", ver.api,
+		       dev_api);
+	} else {
+		printf("vmctl %s\n", RINGZERO_VERSION);
+		printf("myvmx %s (genl api %u, /dev/myvmx api %d)\n",
+		       ver.version, ver.api, dev_api);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int opt;
+
+	while ((opt = getopt(argc, argv, "+jh")) != -1) {
+		switch (opt) {
+		case 'j':
+			json = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[optind], "version") && optind + 1 == argc)
+		return cmd_version();
+	fprintf(stderr, "vmctl: unknown command '%s'\n", argv[optind]);
+	usage(stderr);
+	return 2;
+}
