@@ -5,7 +5,7 @@
 #include <kunit/visibility.h>
 #include <net/genetlink.h>
 
-#include "mybridge.h"
+#include "netlink.h"
 #include <mybridge.h>
 
 static const struct nla_policy mybridge_genl_policy[MYBRIDGE_ATTR_MAX + 1] = {

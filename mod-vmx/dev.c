@@ -6,7 +6,7 @@
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 
-#include "myvmx.h"
+#include "dev.h"
 #include <myvmx.h>
 
 static long myvmx_dev_ioctl(struct file *file, unsigned int cmd,

@@ -6,7 +6,8 @@
 #include <linux/module.h>
 #include <net/genetlink.h>
 
-#include "myvmx.h"
+#include "dev.h"
+#include "netlink.h"
 #include <myvmx.h>
 
 static int __init myvmx_init(void)

@@ -5,7 +5,7 @@
 #include <kunit/visibility.h>
 #include <net/genetlink.h>
 
-#include "myvmx.h"
+#include "netlink.h"
 #include <myvmx.h>
 
 static const struct nla_policy myvmx_genl_policy[MYVMX_ATTR_MAX + 1] = {

@@ -9,7 +9,7 @@
 #include <linux/netdevice.h>
 #include <net/rtnetlink.h>
 
-#include "myvxlan.h"
+#include "device.h"
 
 static netdev_tx_t myvxlan_xmit(struct sk_buff *skb, struct net_device *dev)
 {

@@ -6,7 +6,8 @@
 #include <net/rtnetlink.h>
 #include <net/genetlink.h>
 
-#include "myvxlan.h"
+#include "device.h"
+#include "netlink.h"
 #include <ringzero.h>
 #include <myvxlan.h>
 

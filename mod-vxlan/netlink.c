@@ -5,7 +5,7 @@
 #include <kunit/visibility.h>
 #include <net/genetlink.h>
 
-#include "myvxlan.h"
+#include "netlink.h"
 #include <myvxlan.h>
 
 static const struct nla_policy myvxlan_genl_policy[MYVXLAN_ATTR_MAX + 1] = {

@@ -18,7 +18,7 @@
 
 static bool json;
 
-static void usage(FILE *f)
+static void print_usage(FILE *f)
 {
 	fprintf(f,
 		"usage: vmctl [-j] COMMAND\n"
@@ -78,20 +78,20 @@ int main(int argc, char **argv)
 			json = true;
 			break;
 		case 'h':
-			usage(stdout);
+			print_usage(stdout);
 			return 0;
 		default:
-			usage(stderr);
+			print_usage(stderr);
 			return 2;
 		}
 	}
 	if (optind >= argc) {
-		usage(stderr);
+		print_usage(stderr);
 		return 2;
 	}
 	if (!strcmp(argv[optind], "version") && optind + 1 == argc)
 		return cmd_version();
 	fprintf(stderr, "vmctl: unknown command '%s'\n", argv[optind]);
-	usage(stderr);
+	print_usage(stderr);
 	return 2;
 }

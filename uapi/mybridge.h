@@ -34,6 +34,7 @@ enum mybridge_cmd {
 	MYBRIDGE_CMD_GET_VERSION = RINGZERO_CMD_GET_VERSION,
 	__MYBRIDGE_CMD_MAX
 };
+
 #define MYBRIDGE_CMD_MAX (__MYBRIDGE_CMD_MAX - 1)
 
 enum mybridge_attr {
@@ -42,6 +43,7 @@ enum mybridge_attr {
 	MYBRIDGE_ATTR_API_VERSION = RINGZERO_ATTR_API_VERSION,
 	__MYBRIDGE_ATTR_MAX
 };
+
 #define MYBRIDGE_ATTR_MAX (__MYBRIDGE_ATTR_MAX - 1)
 
 #endif /* _UAPI_MYBRIDGE_H */

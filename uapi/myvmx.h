@@ -41,6 +41,7 @@ enum myvmx_cmd {
 	MYVMX_CMD_GET_VERSION = RINGZERO_CMD_GET_VERSION,
 	__MYVMX_CMD_MAX
 };
+
 #define MYVMX_CMD_MAX (__MYVMX_CMD_MAX - 1)
 
 enum myvmx_attr {
@@ -49,6 +50,7 @@ enum myvmx_attr {
 	MYVMX_ATTR_API_VERSION = RINGZERO_ATTR_API_VERSION,
 	__MYVMX_ATTR_MAX
 };
+
 #define MYVMX_ATTR_MAX (__MYVMX_ATTR_MAX - 1)
 
 #endif /* _UAPI_MYVMX_H */

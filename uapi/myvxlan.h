@@ -34,6 +34,7 @@ enum myvxlan_cmd {
 	MYVXLAN_CMD_GET_VERSION = RINGZERO_CMD_GET_VERSION,
 	__MYVXLAN_CMD_MAX
 };
+
 #define MYVXLAN_CMD_MAX (__MYVXLAN_CMD_MAX - 1)
 
 enum myvxlan_attr {
@@ -42,6 +43,7 @@ enum myvxlan_attr {
 	MYVXLAN_ATTR_API_VERSION = RINGZERO_ATTR_API_VERSION,
 	__MYVXLAN_ATTR_MAX
 };
+
 #define MYVXLAN_ATTR_MAX (__MYVXLAN_ATTR_MAX - 1)
 
 #endif /* _UAPI_MYVXLAN_H */

@@ -49,5 +49,6 @@ echo "1..$n"
 cat /tmp/ktap
 echo "RZ-KTAP-END"
 echo "RZ-EXIT $failed"
-sync
+# Let the UART drain what the console still buffers before power-off.
+sleep 5
 poweroff -f

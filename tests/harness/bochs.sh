@@ -1,7 +1,7 @@
 #!/bin/bash
 # The Bochs test machine: an emulated Skylake-X with VT-x and EPT.
 #
-# Packs KERNEL_DIR's bzImage, kvm/kvm-intel, the modules built in MODDIR,
+# Packs KERNEL_DIR's bzImage and modules, the modules built in MODDIR,
 # the tools, the test guests and tests/bochs/*.sh with busybox (and bash)
 # into an initramfs on an isolinux ISO, boots it in Bochs headless under
 # Xvfb with the serial console in a file, and stops Bochs when the guest
@@ -54,9 +54,9 @@ done
 # Modules keep their build-tree layout (mod-*/x.ko, tests/kunit/x.ko).
 (cd "$moddir" && find . -name '*.ko' -print0 |
 	cpio -0 -pdm --quiet "$root/ringzero/modules")
-mkdir -p "$root/ringzero/modules/kernel"
-cp "$kdir"/arch/x86/kvm/kvm.ko "$kdir"/arch/x86/kvm/kvm-intel.ko \
-	"$root/ringzero/modules/kernel/"
+# The kernel's own modules (kvm-intel, the reference) for modprobe.
+make -s -C "$kdir" modules_install INSTALL_MOD_PATH="$root" \
+	INSTALL_MOD_STRIP=1 > /dev/null
 chmod 755 "$root/init"
 (cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$iso/boot/initrd.img"
 

@@ -41,6 +41,7 @@ kvm_works() {
 
 accel=()
 if ! kvm_works; then
-	accel=(--disable-kvm --qemu-opts="-icount shift=0,sleep=off")
+	accel=(--disable-kvm)
+	[ "${RZ_ICOUNT:-0}" = 1 ] && accel+=(--qemu-opts="-icount shift=0,sleep=off")
 fi
 exec "$vng" "${common[@]}" "${accel[@]}" --exec "$*" </dev/null

@@ -15,9 +15,9 @@
 #include <myvxlan.h>
 #include <mybridge.h>
 
-int myvmx_genl_fill_version(struct sk_buff *msg, u32 portid, u32 seq);
-int myvxlan_genl_fill_version(struct sk_buff *msg, u32 portid, u32 seq);
-int mybridge_genl_fill_version(struct sk_buff *msg, u32 portid, u32 seq);
+#include "../../mod-vmx/netlink.h"
+#include "../../mod-vxlan/netlink.h"
+#include "../../mod-bridge/netlink.h"
 
 struct rz_family_case {
 	const char *name;

@@ -1,15 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef _MYVMX_INTERNAL_H
-#define _MYVMX_INTERNAL_H
+#ifndef _MYVMX_NETLINK_H
+#define _MYVMX_NETLINK_H
 
 #include <linux/skbuff.h>
-#include <net/genetlink.h>
-
-int myvmx_dev_init(void);
-void myvmx_dev_uninit(void);
 
 int myvmx_genl_init(void);
 void myvmx_genl_uninit(void);
 int myvmx_genl_fill_version(struct sk_buff *msg, u32 portid, u32 seq);
 
-#endif /* _MYVMX_INTERNAL_H */
+#endif /* _MYVMX_NETLINK_H */
