@@ -1,6 +1,7 @@
 #!/bin/bash
 # The four modules load, register what they claim (/dev/myvmx, the genl
 # families, the rtnl link kinds) and unload without a trace.
+# rz-debug-kernel: also run on the debug kernel (see check.sh).
 . "$(dirname "$0")/harness/testlib.sh"
 
 for m in myvmx myvdev myvxlan mybridge; do

@@ -137,11 +137,19 @@ static int rz_error_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_ERROR;
 }
 
+static int rz_done_cb(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	(void)data;
+	return MNL_CB_STOP;
+}
+
 int rz_genl_talk(struct rz_genl *g, struct nlmsghdr *nlh, mnl_cb_t cb,
 		 void *data)
 {
 	static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
 		[NLMSG_ERROR] = rz_error_cb,
+		[NLMSG_DONE] = rz_done_cb,
 	};
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	uint32_t seq = nlh->nlmsg_seq;

@@ -6,8 +6,8 @@
 #     (W=1, no warning allowed), tools and test guests, checkpatch;
 #  2. QEMU, test kernel: every KUnit module, every tests/*.sh, kernel-log
 #     health;
-#  3. QEMU, debug kernel (KASAN, lockdep, kmemleak): the same again, plus
-#     a kmemleak scan;
+#  3. QEMU, debug kernel (KASAN, lockdep, kmemleak): the KUnit modules
+#     and the shell tests marked "# rz-debug-kernel", then a kmemleak scan;
 #  4. Bochs (VT-x with EPT): every tests/bochs/*.sh.
 #
 # Prints every test's result by name, the time each phase took, and last
@@ -82,15 +82,19 @@ phase_end
 
 run_qemu() {
 	local variant=$1 kernel=$2
+	shift 2
 	phase_start "qemu-$variant"
 	tests/harness/qemu.sh "$kernel" "$results/$variant" \
-		tests/harness/in-vm.sh "$results/$variant" "$RZ_BUILD/mod-$variant" \
+		tests/harness/in-vm.sh "$results/$variant" \
+		"$RZ_BUILD/mod-$variant" "$@" \
 		> "$results/$variant.console" 2>&1 ||
 		rz_log "the $variant machine exited with status $?"
 	phase_end
 }
 run_qemu test "$kdir"
-run_qemu debug "$ddir"
+# The debug kernel runs ten times slower under emulation: it gets the
+# KUnit suites and the shell tests marked "# rz-debug-kernel".
+run_qemu debug "$ddir" $(grep -l '^# rz-debug-kernel' tests/*.sh)
 
 phase_start bochs
 mkdir -p "$results/bochs"

@@ -16,13 +16,17 @@ kdir=$1 results=$2
 shift 2
 vng="$RZ_CACHE/venv/bin/vng"
 export PATH="$RZ_CACHE/venv/bin:$PATH"
+# vng finds the kernel's modules (for modprobe in the guest) through this.
+export KBUILD_OUTPUT="$kdir"
 [ -x "$vng" ] || "$RZ_ROOT/tests/harness/deps.sh"
 mkdir -p "$results"
 
 # kunit.enable: the test kernel builds KUnit in but leaves it off unless
 # asked, so that benchmarks boot without it.
+# The cache (the kernel's modules) is mounted explicitly: virtme-ng puts a
+# tmpfs over /var/cache in the guest.
 common=(--run "$kdir" --cpus 1 --memory 2G --rwdir "$results" --cwd "$RZ_ROOT"
-	--append kunit.enable=1)
+	--rodir "$RZ_CACHE" --append kunit.enable=1)
 
 kvm_works() {
 	local verdict="$RZ_CACHE/kvm-verdict-$(uname -r)-$(basename "$kdir")"
