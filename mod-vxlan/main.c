@@ -8,6 +8,7 @@
 
 #include "device.h"
 #include "netlink.h"
+#include "socket.h"
 #include <ringzero.h>
 #include <myvxlan.h>
 
@@ -15,12 +16,21 @@ static int __init myvxlan_init(void)
 {
 	int err;
 
-	err = myvxlan_device_init();
+	err = myvxlan_socket_init();
 	if (err)
 		return err;
+	err = myvxlan_device_init();
+	if (err)
+		goto err_socket;
 	err = myvxlan_genl_init();
 	if (err)
-		myvxlan_device_uninit();
+		goto err_device;
+	return 0;
+
+err_device:
+	myvxlan_device_uninit();
+err_socket:
+	myvxlan_socket_uninit();
 	return err;
 }
 
@@ -28,6 +38,7 @@ static void __exit myvxlan_exit(void)
 {
 	myvxlan_genl_uninit();
 	myvxlan_device_uninit();
+	myvxlan_socket_uninit();
 }
 
 module_init(myvxlan_init);

@@ -4,6 +4,7 @@
  * devices.
  *
  *   swctl [-j] version    versions of swctl and of the two modules
+ *   swctl [-j] vxlan ...  myvxlan devices (swctl_vxlan.c)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,14 +14,17 @@
 #include <mybridge.h>
 #include <myvxlan.h>
 #include "genl.h"
+#include "swctl.h"
 
-static bool json;
+bool json;
 
 static void print_usage(FILE *f)
 {
 	fprintf(f,
 		"usage: swctl [-j] COMMAND\n"
 		"  version    versions of swctl, mybridge.ko and myvxlan.ko\n"
+		"  vxlan show [DEV] | fdb DEV | flush DEV [dynamic]\n"
+		"             myvxlan devices, their counters and FDB\n"
 		"  -j         JSON output\n");
 }
 
@@ -79,6 +83,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[optind], "version") && optind + 1 == argc)
 		return cmd_version();
+	if (!strcmp(argv[optind], "vxlan"))
+		return cmd_vxlan(argc - optind - 1, argv + optind + 1);
 	fprintf(stderr, "swctl: unknown command '%s'\n", argv[optind]);
 	print_usage(stderr);
 	return 2;
