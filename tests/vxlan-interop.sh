@@ -85,7 +85,7 @@ vx_up() {
 pings() {
 	local ns=$1
 	shift
-	ip netns exec "$ns" ping -c 2 -i 0.5 -W 3 "$@"
+	ip netns exec "$ns" ping -n -c 2 -i 0.5 -W 3 "$@"
 }
 ok_ping='2 packets transmitted, 2 received, 0% packet loss'
 

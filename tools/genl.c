@@ -214,19 +214,3 @@ int rz_genl_get_version(const char *family, struct rz_version *ver)
 	rz_genl_close(&g);
 	return ret;
 }
-
-void rz_json_string(const char *s)
-{
-	putchar('"');
-	for (; *s; s++) {
-		unsigned char c = *s;
-
-		if (c == '"' || c == '\\')
-			printf("\\%c", c);
-		else if (c < 0x20)
-			printf("\\u%04x", c);
-		else
-			putchar(c);
-	}
-	putchar('"');
-}

@@ -44,7 +44,4 @@ int rz_genl_talk(struct rz_genl *g, struct nlmsghdr *nlh, mnl_cb_t cb,
 /* Ask @family for its version; 0 on success, -1 (after a message). */
 int rz_genl_get_version(const char *family, struct rz_version *ver);
 
-/* Print @s as a JSON string literal. */
-void rz_json_string(const char *s);
-
 #endif /* RZ_TOOLS_GENL_H */

@@ -13,6 +13,7 @@
 
 #include <mybridge.h>
 #include <myvxlan.h>
+#include "cli.h"
 #include "genl.h"
 #include "swctl.h"
 
@@ -62,30 +63,13 @@ static int cmd_version(void)
 
 int main(int argc, char **argv)
 {
-	int opt;
+	int cmd = rz_tool_options(argc, argv, print_usage, &json);
 
-	while ((opt = getopt(argc, argv, "+jh")) != -1) {
-		switch (opt) {
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			print_usage(stdout);
-			return 0;
-		default:
-			print_usage(stderr);
-			return 2;
-		}
-	}
-	if (optind >= argc) {
-		print_usage(stderr);
-		return 2;
-	}
-	if (!strcmp(argv[optind], "version") && optind + 1 == argc)
+	if (!strcmp(argv[cmd], "version") && cmd + 1 == argc)
 		return cmd_version();
-	if (!strcmp(argv[optind], "vxlan"))
-		return cmd_vxlan(argc - optind - 1, argv + optind + 1);
-	fprintf(stderr, "swctl: unknown command '%s'\n", argv[optind]);
+	if (!strcmp(argv[cmd], "vxlan"))
+		return cmd_vxlan(argc - cmd - 1, argv + cmd + 1);
+	fprintf(stderr, "swctl: unknown command '%s'\n", argv[cmd]);
 	print_usage(stderr);
 	return 2;
 }

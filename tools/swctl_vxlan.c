@@ -14,6 +14,7 @@
 #include <linux/genetlink.h>
 
 #include <myvxlan.h>
+#include "cli.h"
 #include "genl.h"
 #include "swctl.h"
 

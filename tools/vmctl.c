@@ -14,6 +14,7 @@
 #include <sys/ioctl.h>
 
 #include <myvmx.h>
+#include "cli.h"
 #include "genl.h"
 
 static bool json;
@@ -70,28 +71,11 @@ static int cmd_version(void)
 
 int main(int argc, char **argv)
 {
-	int opt;
+	int cmd = rz_tool_options(argc, argv, print_usage, &json);
 
-	while ((opt = getopt(argc, argv, "+jh")) != -1) {
-		switch (opt) {
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			print_usage(stdout);
-			return 0;
-		default:
-			print_usage(stderr);
-			return 2;
-		}
-	}
-	if (optind >= argc) {
-		print_usage(stderr);
-		return 2;
-	}
-	if (!strcmp(argv[optind], "version") && optind + 1 == argc)
+	if (!strcmp(argv[cmd], "version") && cmd + 1 == argc)
 		return cmd_version();
-	fprintf(stderr, "vmctl: unknown command '%s'\n", argv[optind]);
+	fprintf(stderr, "vmctl: unknown command '%s'\n", argv[cmd]);
 	print_usage(stderr);
 	return 2;
 }

@@ -48,4 +48,6 @@ if ! kvm_works; then
 	accel=(--disable-kvm)
 	[ "${RZ_ICOUNT:-0}" = 1 ] && accel+=(--qemu-opts="-icount shift=0,sleep=off")
 fi
+# RZ_QEMU_OPTS: more QEMU options, e.g. "-s" for a gdb stub on :1234.
+[ -n "${RZ_QEMU_OPTS:-}" ] && accel+=(--qemu-opts="$RZ_QEMU_OPTS")
 exec "$vng" "${common[@]}" "${accel[@]}" --exec "$*" </dev/null
