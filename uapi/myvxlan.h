@@ -64,6 +64,8 @@
  *                                  destination MACs missing in the FDB
  *   IFLA_MYVXLAN_L3MISS      u8    notify userspace of IP addresses
  *                                  missing in the neighbour table (proxy)
+ *                                  These three are stored and reported
+ *                                  but not acted on yet.
  *
  * The MTU of a new device is that of the underlay device (1500 without
  * one) less the encapsulation: 50 bytes over IPv4, 70 over IPv6.
