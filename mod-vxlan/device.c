@@ -160,10 +160,17 @@ static void myvxlan_get_drvinfo(struct net_device *dev,
 	strscpy(info->version, RINGZERO_VERSION, sizeof(info->version));
 }
 
-/* ethtool -S: the drop reasons, then learned entries. */
+/* ethtool -S: the drop reasons, the other counters, the FDB's size. */
+static const char *const myvxlan_counter_names[MYVXLAN_CNT_MAX] = {
+	[MYVXLAN_CNT_LEARNED]		= "fdb_learned",
+	[MYVXLAN_CNT_PROXY_REPLIES]	= "proxy_replies",
+	[MYVXLAN_CNT_L2MISSES]		= "l2misses",
+	[MYVXLAN_CNT_L3MISSES]		= "l3misses",
+};
+
 static int myvxlan_get_sset_count(struct net_device *dev, int sset)
 {
-	return sset == ETH_SS_STATS ? MYVXLAN_DROP_MAX + 2 : -EOPNOTSUPP;
+	return sset == ETH_SS_STATS ? MYVXLAN_CNT_MAX + 1 : -EOPNOTSUPP;
 }
 
 static void myvxlan_get_strings(struct net_device *dev, u32 sset, u8 *buf)
@@ -172,32 +179,29 @@ static void myvxlan_get_strings(struct net_device *dev, u32 sset, u8 *buf)
 
 	if (sset != ETH_SS_STATS)
 		return;
-	for (i = 0; i < MYVXLAN_DROP_MAX; i++)
-		ethtool_sprintf(&buf, "%s", myvxlan_drop_names[i]);
-	ethtool_sprintf(&buf, "fdb_learned");
+	for (i = 0; i < MYVXLAN_CNT_MAX; i++)
+		ethtool_sprintf(&buf, "%s", i < MYVXLAN_DROP_MAX ?
+				myvxlan_drop_names[i] :
+				myvxlan_counter_names[i]);
 	ethtool_sprintf(&buf, "fdb_entries");
 }
 
-void myvxlan_read_counters(struct myvxlan_dev *vx, u64 drops[MYVXLAN_DROP_MAX],
-			   u64 *learned)
+void myvxlan_read_counters(struct myvxlan_dev *vx, u64 sum[MYVXLAN_CNT_MAX])
 {
 	int cpu, i;
 
-	memset(drops, 0, sizeof(u64) * MYVXLAN_DROP_MAX);
-	*learned = 0;
+	memset(sum, 0, sizeof(u64) * MYVXLAN_CNT_MAX);
 	for_each_possible_cpu(cpu) {
 		const struct myvxlan_pcpu_stats *s = per_cpu_ptr(vx->pstats, cpu);
-		u64 d[MYVXLAN_DROP_MAX], l;
+		u64 c[MYVXLAN_CNT_MAX];
 		unsigned int start;
 
 		do {
 			start = u64_stats_fetch_begin(&s->syncp);
-			memcpy(d, s->drops, sizeof(d));
-			l = s->learned;
+			memcpy(c, s->cnt, sizeof(c));
 		} while (u64_stats_fetch_retry(&s->syncp, start));
-		for (i = 0; i < MYVXLAN_DROP_MAX; i++)
-			drops[i] += d[i];
-		*learned += l;
+		for (i = 0; i < MYVXLAN_CNT_MAX; i++)
+			sum[i] += c[i];
 	}
 }
 
@@ -206,8 +210,8 @@ static void myvxlan_get_ethtool_stats(struct net_device *dev,
 {
 	struct myvxlan_dev *vx = netdev_priv(dev);
 
-	myvxlan_read_counters(vx, data, &data[MYVXLAN_DROP_MAX]);
-	data[MYVXLAN_DROP_MAX + 1] = myvxlan_fdb_count(vx);
+	myvxlan_read_counters(vx, data);
+	data[MYVXLAN_CNT_MAX] = myvxlan_fdb_count(vx);
 }
 
 static const struct ethtool_ops myvxlan_ethtool_ops = {

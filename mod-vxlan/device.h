@@ -51,9 +51,20 @@ struct myvxlan_cfg {
 /* The drop reasons are enum myvxlan_drop_reason (uapi). */
 extern const char *const myvxlan_drop_names[MYVXLAN_DROP_MAX];
 
+/*
+ * The device's own counters, beside the netdev's packets and bytes: the
+ * drop reasons (enum myvxlan_drop_reason), then these.
+ */
+enum myvxlan_counter {
+	MYVXLAN_CNT_LEARNED = MYVXLAN_DROP_MAX,
+	MYVXLAN_CNT_PROXY_REPLIES,
+	MYVXLAN_CNT_L2MISSES,
+	MYVXLAN_CNT_L3MISSES,
+	MYVXLAN_CNT_MAX
+};
+
 struct myvxlan_pcpu_stats {
-	u64 drops[MYVXLAN_DROP_MAX];
-	u64 learned;
+	u64 cnt[MYVXLAN_CNT_MAX];
 	struct u64_stats_sync syncp;
 };
 
@@ -76,15 +87,22 @@ struct myvxlan_dev {
 	struct delayed_work fdb_ageing;
 };
 
-static inline void myvxlan_count_drop(struct myvxlan_dev *vx,
-				      enum myvxlan_drop_reason reason)
+/* Add one to @counter: a drop reason or an enum myvxlan_counter. */
+static inline void myvxlan_count(struct myvxlan_dev *vx, unsigned int counter)
 {
 	struct myvxlan_pcpu_stats *s = get_cpu_ptr(vx->pstats);
 
 	u64_stats_update_begin(&s->syncp);
-	s->drops[reason]++;
+	s->cnt[counter]++;
 	u64_stats_update_end(&s->syncp);
 	put_cpu_ptr(vx->pstats);
+}
+
+static inline void myvxlan_count_drop(struct myvxlan_dev *vx,
+				      enum myvxlan_drop_reason reason)
+{
+	myvxlan_count(vx, reason);
+	/* The receive reasons come first (uapi/myvxlan.h). */
 	if (reason < MYVXLAN_DROP_TX_NO_REMOTE)
 		dev_core_stats_rx_dropped_inc(vx->dev);
 	else
@@ -94,9 +112,8 @@ static inline void myvxlan_count_drop(struct myvxlan_dev *vx,
 bool myvxlan_ip_equal(const struct myvxlan_ip *a, const struct myvxlan_ip *b);
 bool myvxlan_ip_is_multicast(const struct myvxlan_ip *ip);
 
-/* Sum the per-CPU drop and learning counters. */
-void myvxlan_read_counters(struct myvxlan_dev *vx, u64 drops[MYVXLAN_DROP_MAX],
-			   u64 *learned);
+/* Sum the per-CPU counters. */
+void myvxlan_read_counters(struct myvxlan_dev *vx, u64 sum[MYVXLAN_CNT_MAX]);
 
 /* @dev's myvxlan state, or NULL when @dev is not a myvxlan device. */
 struct myvxlan_dev *myvxlan_from_netdev(struct net_device *dev);

@@ -173,7 +173,7 @@ void myvxlan_fdb_learn(struct myvxlan_dev *vx, const u8 *mac,
 	if (!f) {
 		if (!myvxlan_fdb_create(vx, mac, ip, NUD_REACHABLE, true,
 					GFP_ATOMIC))
-			this_cpu_inc(vx->pstats->learned);
+			myvxlan_count(vx, MYVXLAN_CNT_LEARNED);
 	} else if (f->state == NUD_REACHABLE &&
 		   !myvxlan_fdb_set_remote(f, ip, GFP_ATOMIC)) {
 		/* The MAC moved to another VTEP. */

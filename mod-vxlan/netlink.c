@@ -70,13 +70,13 @@ static struct myvxlan_dev *myvxlan_genl_dev(struct net *net, u32 ifindex)
 
 static int myvxlan_put_stats(struct sk_buff *skb, struct myvxlan_dev *vx)
 {
-	u64 drops[MYVXLAN_DROP_MAX], learned;
 	struct rtnl_link_stats64 tot = {};
+	u64 c[MYVXLAN_CNT_MAX];
 	struct nlattr *nest;
 	int i;
 
 	dev_fetch_sw_netstats(&tot, vx->dev->tstats);
-	myvxlan_read_counters(vx, drops, &learned);
+	myvxlan_read_counters(vx, c);
 
 	nest = nla_nest_start(skb, MYVXLAN_ATTR_STATS);
 	if (!nest ||
@@ -88,7 +88,13 @@ static int myvxlan_put_stats(struct sk_buff *skb, struct myvxlan_dev *vx)
 			      MYVXLAN_STATS_PAD) ||
 	    nla_put_u64_64bit(skb, MYVXLAN_STATS_TX_BYTES, tot.tx_bytes,
 			      MYVXLAN_STATS_PAD) ||
-	    nla_put_u64_64bit(skb, MYVXLAN_STATS_LEARNED, learned,
+	    nla_put_u64_64bit(skb, MYVXLAN_STATS_LEARNED, c[MYVXLAN_CNT_LEARNED],
+			      MYVXLAN_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, MYVXLAN_STATS_PROXY_REPLIES,
+			      c[MYVXLAN_CNT_PROXY_REPLIES], MYVXLAN_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, MYVXLAN_STATS_L2MISSES, c[MYVXLAN_CNT_L2MISSES],
+			      MYVXLAN_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, MYVXLAN_STATS_L3MISSES, c[MYVXLAN_CNT_L3MISSES],
 			      MYVXLAN_STATS_PAD) ||
 	    nla_put_u64_64bit(skb, MYVXLAN_STATS_FDB_ENTRIES,
 			      myvxlan_fdb_count(vx), MYVXLAN_STATS_PAD))
@@ -99,7 +105,7 @@ static int myvxlan_put_stats(struct sk_buff *skb, struct myvxlan_dev *vx)
 	if (!nest)
 		return -EMSGSIZE;
 	for (i = 0; i < MYVXLAN_DROP_MAX; i++)
-		if (nla_put_u64_64bit(skb, i + 1, drops[i], MYVXLAN_ATTR_PAD))
+		if (nla_put_u64_64bit(skb, i + 1, c[i], MYVXLAN_ATTR_PAD))
 			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;

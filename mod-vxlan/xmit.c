@@ -13,6 +13,7 @@
 
 #include "fdb.h"
 #include "header.h"
+#include "proxy.h"
 #include "socket.h"
 #include "xmit.h"
 
@@ -40,9 +41,10 @@ static u8 myvxlan_tos(struct myvxlan_dev *vx, const struct iphdr *inner,
 	return ip_tunnel_ecn_encap(RT_TOS(tos), inner, skb);
 }
 
+/* @route_ttl: the route's TTL or hop limit, the default for unicast. */
 static u8 myvxlan_ttl(struct myvxlan_dev *vx, const struct iphdr *inner,
 		      const struct myvxlan_remote *rd, struct sk_buff *skb,
-		      struct dst_entry *dst)
+		      u8 route_ttl)
 {
 	if (vx->cfg.ttl_inherit)
 		return ip_tunnel_get_ttl(inner, skb);
@@ -50,7 +52,7 @@ static u8 myvxlan_ttl(struct myvxlan_dev *vx, const struct iphdr *inner,
 		return vx->cfg.ttl;
 	if (myvxlan_ip_is_multicast(&rd->ip))
 		return 1;
-	return ip4_dst_hoplimit(dst);
+	return route_ttl;
 }
 
 static __be16 myvxlan_df(struct myvxlan_dev *vx, const struct iphdr *inner,
@@ -129,7 +131,8 @@ static int myvxlan_xmit4(struct sk_buff *skb, struct myvxlan_dev *vx,
 		return MYVXLAN_DROP_TX_NOMEM;
 	}
 	udp_tunnel_xmit_skb(rt, vs->sock->sk, skb, saddr, rd->ip.v4, tos,
-			    myvxlan_ttl(vx, inner, rd, skb, &rt->dst),
+			    myvxlan_ttl(vx, inner, rd, skb,
+					ip4_dst_hoplimit(&rt->dst)),
 			    myvxlan_df(vx, inner, skb), sport, vx->cfg.port,
 			    !net_eq(vx->net, dev_net(dev)), !vx->cfg.udp_csum);
 	return -1;
@@ -146,7 +149,6 @@ static int myvxlan_xmit6(struct sk_buff *skb, struct myvxlan_dev *vx,
 	struct in6_addr saddr = vx->cfg.local.v6;
 	struct dst_entry *ndst = NULL;
 	u8 tos = myvxlan_tos(vx, inner, skb);
-	u8 ttl;
 
 	if (cached)
 		ndst = dst_cache_get_ip6(&rd->dst_cache, &saddr);
@@ -180,13 +182,10 @@ static int myvxlan_xmit6(struct sk_buff *skb, struct myvxlan_dev *vx,
 		dst_release(ndst);
 		return MYVXLAN_DROP_TX_NOMEM;
 	}
-	if (vx->cfg.ttl_inherit)
-		ttl = ip_tunnel_get_ttl(inner, skb);
-	else
-		ttl = vx->cfg.ttl ?: myvxlan_ip_is_multicast(&rd->ip) ? 1 :
-				     ip6_dst_hoplimit(ndst);
 	udp_tunnel6_xmit_skb(ndst, vs->sock->sk, skb, dev, &saddr, &rd->ip.v6,
-			     tos, ttl, 0, sport, vx->cfg.port,
+			     tos, myvxlan_ttl(vx, inner, rd, skb,
+					      ip6_dst_hoplimit(ndst)),
+			     0, sport, vx->cfg.port,
 			     vx->cfg.zero_csum6_tx);
 	return -1;
 }
@@ -198,6 +197,13 @@ static int myvxlan_xmit6(struct sk_buff *skb, struct myvxlan_dev *vx,
 }
 #endif
 
+static void myvxlan_xmit_drop(struct myvxlan_dev *vx, struct sk_buff *skb,
+			      enum myvxlan_drop_reason reason)
+{
+	myvxlan_count_drop(vx, reason);
+	kfree_skb(skb);
+}
+
 static void myvxlan_xmit_one(struct sk_buff *skb, struct myvxlan_dev *vx,
 			     struct myvxlan_sock *vs, struct myvxlan_remote *rd)
 {
@@ -207,10 +213,8 @@ static void myvxlan_xmit_one(struct sk_buff *skb, struct myvxlan_dev *vx,
 		reason = myvxlan_xmit4(skb, vx, vs, rd);
 	else
 		reason = myvxlan_xmit6(skb, vx, vs, rd);
-	if (reason >= 0) {
-		myvxlan_count_drop(vx, reason);
-		kfree_skb(skb);
-	}
+	if (reason >= 0)
+		myvxlan_xmit_drop(vx, skb, reason);
 }
 
 netdev_tx_t myvxlan_xmit(struct sk_buff *skb, struct net_device *dev)
@@ -224,9 +228,17 @@ netdev_tx_t myvxlan_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct sk_buff *copy;
 
 	vs = rcu_dereference(vx->vsock);
-	if (!vs || !pskb_may_pull(skb, ETH_HLEN))
-		goto drop;
+	if (!vs) {
+		myvxlan_xmit_drop(vx, skb, MYVXLAN_DROP_TX_DOWN);
+		return NETDEV_TX_OK;
+	}
+	if (!pskb_may_pull(skb, ETH_HLEN)) {
+		myvxlan_xmit_drop(vx, skb, MYVXLAN_DROP_TX_RUNT);
+		return NETDEV_TX_OK;
+	}
 	skb_reset_mac_header(skb);
+	if (vx->cfg.proxy && myvxlan_proxy(vx, skb))
+		return NETDEV_TX_OK;
 	eth = eth_hdr(skb);
 	if (is_unicast_ether_addr(eth->h_dest))
 		f = myvxlan_fdb_lookup(vx, eth->h_dest);
@@ -238,27 +250,25 @@ netdev_tx_t myvxlan_xmit(struct sk_buff *skb, struct net_device *dev)
 			WRITE_ONCE(f->used, now);
 	} else {
 		f = myvxlan_fdb_lookup(vx, bum_mac);
+		if (!f)
+			myvxlan_l2miss(vx, eth->h_dest);
 	}
-	if (!f)
-		goto drop;
-
-	list_for_each_entry_rcu(rd, &f->remotes, list) {
-		if (prev) {
-			copy = skb_clone(skb, GFP_ATOMIC);
-			if (copy)
-				myvxlan_xmit_one(copy, vx, vs, prev);
-			else
-				myvxlan_count_drop(vx, MYVXLAN_DROP_TX_NOMEM);
+	if (f) {
+		list_for_each_entry_rcu(rd, &f->remotes, list) {
+			if (prev) {
+				copy = skb_clone(skb, GFP_ATOMIC);
+				if (copy)
+					myvxlan_xmit_one(copy, vx, vs, prev);
+				else
+					myvxlan_count_drop(vx,
+							   MYVXLAN_DROP_TX_NOMEM);
+			}
+			prev = rd;
 		}
-		prev = rd;
 	}
-	if (!prev)
-		goto drop;
-	myvxlan_xmit_one(skb, vx, vs, prev);
-	return NETDEV_TX_OK;
-
-drop:
-	myvxlan_count_drop(vx, MYVXLAN_DROP_TX_NO_REMOTE);
-	kfree_skb(skb);
+	if (prev)
+		myvxlan_xmit_one(skb, vx, vs, prev);
+	else
+		myvxlan_xmit_drop(vx, skb, MYVXLAN_DROP_TX_NO_REMOTE);
 	return NETDEV_TX_OK;
 }

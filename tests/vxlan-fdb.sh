@@ -8,32 +8,9 @@
 # rz-fc (10.0.0.3), both Linux vxlan, joined by a Linux bridge in rz-fu.
 . "$(dirname "$0")/harness/testlib.sh"
 
-ns="rz-fa rz-fb rz-fc rz-fu"
-cleanup() {
-	for n in $ns; do ip netns del $n 2>/dev/null; done
-	timeout 120 rmmod myvxlan 2>/dev/null
-}
-trap cleanup EXIT
-export IP_LIB_DIR=$RZ_ROOT/tools
+rz_vxlan_begin rz-fa rz-fb rz-fc rz-fu
 
-check "load myvxlan" rz_insmod myvxlan
-check "load Linux vxlan and bridge" modprobe -a vxlan bridge
-
-setup_underlay() {
-	local n i=1
-	for n in $ns; do ip netns add $n || return 1; done
-	ip -n rz-fu link add hub type bridge &&
-	ip -n rz-fu link set hub up || return 1
-	for n in a b c; do
-		ip -n rz-fu link add u$n type veth peer name eth0 \
-			netns rz-f$n &&
-		ip -n rz-fu link set u$n master hub up &&
-		ip -n rz-f$n addr add 10.0.0.$i/24 dev eth0 &&
-		ip -n rz-f$n link set eth0 up &&
-		ip -n rz-f$n link set lo up || return 1
-		i=$((i + 1))
-	done
-}
+setup_underlay() { rz_netns $RZ_NETNS && rz_hub rz-fu rz-fa rz-fb rz-fc; }
 check "underlay: three namespaces on a bridge" setup_underlay
 
 # The Linux peers point their BUM traffic at rz-fa.
@@ -179,10 +156,4 @@ check "bridge fdb append restores the replication list" \
 	timeout 20 bridge -n rz-fa fdb append 00:00:00:00:00:00 dev vx0 dst 10.0.0.2
 check_output "the tunnel still works" ' 0% packet loss' relearn_any
 
-for n in $ns; do timeout 20 ip netns del $n || diag; done
-# A leaked reference would leave the devices waiting forever to be freed:
-# bound the unload and show what the kernel says.
-check "myvxlan unloads cleanly" timeout 120 rmmod myvxlan
-check_fails "no device is waiting to be freed" sh -c \
-	"dmesg | grep 'waiting for .* to become free'"
-rz_done
+rz_vxlan_end

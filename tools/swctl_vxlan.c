@@ -28,6 +28,9 @@ static const char *const stat_names[MYVXLAN_STATS_MAX + 1] = {
 	[MYVXLAN_STATS_TX_BYTES]	= "tx_bytes",
 	[MYVXLAN_STATS_LEARNED]		= "fdb_learned",
 	[MYVXLAN_STATS_FDB_ENTRIES]	= "fdb_entries",
+	[MYVXLAN_STATS_PROXY_REPLIES]	= "proxy_replies",
+	[MYVXLAN_STATS_L2MISSES]	= "l2misses",
+	[MYVXLAN_STATS_L3MISSES]	= "l3misses",
 };
 
 struct dump_state {

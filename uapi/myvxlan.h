@@ -57,15 +57,26 @@
  *   IFLA_MYVXLAN_UDP_ZERO_CSUM6_TX u8  send IPv6 packets with a zero UDP
  *                                  checksum (`udp6zerocsumtx`)
  *   IFLA_MYVXLAN_UDP_ZERO_CSUM6_RX u8  accept them (`udp6zerocsumrx`)
- *   IFLA_MYVXLAN_PROXY       u8    answer ARP and neighbour solicitations
- *                                  from the FDB and neighbour table
- *                                  (`proxy`)
- *   IFLA_MYVXLAN_L2MISS      u8    notify userspace (RTM_GETNEIGH) of
- *                                  destination MACs missing in the FDB
- *   IFLA_MYVXLAN_L3MISS      u8    notify userspace of IP addresses
- *                                  missing in the neighbour table (proxy)
- *                                  These three are stored and reported
- *                                  but not acted on yet.
+ *   IFLA_MYVXLAN_PROXY       u8    ARP and neighbour discovery
+ *                                  suppression (`proxy`): ARP requests and
+ *                                  IPv6 neighbour solicitations sent into
+ *                                  the device are answered locally from
+ *                                  the device's neighbour table (`ip neigh
+ *                                  add IP lladdr MAC dev VXLAN`), whose
+ *                                  MACs the FDB maps to remote VTEPs.  As
+ *                                  with Linux vxlan, no ARP frame and no
+ *                                  neighbour solicitation crosses the
+ *                                  tunnel then: a control plane fills the
+ *                                  table (see l3miss).
+ *   IFLA_MYVXLAN_L2MISS      u8    notify RTNLGRP_NEIGH (RTM_GETNEIGH,
+ *                                  AF_BRIDGE, NDA_LLADDR: `ip monitor
+ *                                  neigh` prints "miss") when a unicast
+ *                                  destination MAC has no FDB entry and
+ *                                  there is no replication list
+ *   IFLA_MYVXLAN_L3MISS      u8    notify RTNLGRP_NEIGH (RTM_GETNEIGH,
+ *                                  NDA_DST) when `proxy` finds no
+ *                                  neighbour entry for an address asked
+ *                                  for
  *
  * The MTU of a new device is that of the underlay device (1500 without
  * one) less the encapsulation: 50 bytes over IPv4, 70 over IPv6.
@@ -158,23 +169,31 @@ enum myvxlan_stats_attr {
 	MYVXLAN_STATS_LEARNED,		/* entries learned so far */
 	MYVXLAN_STATS_FDB_ENTRIES,	/* entries now */
 	MYVXLAN_STATS_PAD,
+	MYVXLAN_STATS_PROXY_REPLIES,	/* ARP/NA answers made by `proxy` */
+	MYVXLAN_STATS_L2MISSES,		/* l2miss notifications sent */
+	MYVXLAN_STATS_L3MISSES,		/* l3miss notifications sent */
 	__MYVXLAN_STATS_MAX
 };
 
 #define MYVXLAN_STATS_MAX (__MYVXLAN_STATS_MAX - 1)
 
-/* Why frames were dropped (MYVXLAN_ATTR_DROPS; ethtool -S names). */
+/*
+ * Why frames were dropped (MYVXLAN_ATTR_DROPS; ethtool -S names).  The
+ * receive reasons come first, then, from MYVXLAN_DROP_TX_NO_REMOTE, the
+ * transmit ones.
+ */
 enum myvxlan_drop_reason {
 	MYVXLAN_DROP_RX_TRUNCATED,	/* rx_drop_truncated: inner frame cut */
 	MYVXLAN_DROP_RX_FLAGS,		/* rx_drop_flags: I flag clear */
 	MYVXLAN_DROP_RX_RESERVED,	/* rx_drop_reserved: reserved bits set */
 	MYVXLAN_DROP_RX_BAD_INNER,	/* rx_drop_bad_inner: inner frame bad */
 	MYVXLAN_DROP_RX_CSUM,		/* rx_drop_zero_csum: refused */
-	MYVXLAN_DROP_RX_DOWN,		/* rx_drop_down: device down */
 	MYVXLAN_DROP_TX_NO_REMOTE,	/* tx_drop_no_remote: nowhere to send */
 	MYVXLAN_DROP_TX_NO_ROUTE,	/* tx_drop_no_route */
 	MYVXLAN_DROP_TX_LOOP,		/* tx_drop_loop: route via itself */
 	MYVXLAN_DROP_TX_NOMEM,		/* tx_drop_nomem */
+	MYVXLAN_DROP_TX_DOWN,		/* tx_drop_down: no socket (stopping) */
+	MYVXLAN_DROP_TX_RUNT,		/* tx_drop_runt: no Ethernet header */
 	MYVXLAN_DROP_MAX
 };
 
@@ -185,11 +204,12 @@ enum myvxlan_drop_reason {
 	[MYVXLAN_DROP_RX_RESERVED]	= "rx_drop_reserved",		\
 	[MYVXLAN_DROP_RX_BAD_INNER]	= "rx_drop_bad_inner",		\
 	[MYVXLAN_DROP_RX_CSUM]		= "rx_drop_zero_csum",		\
-	[MYVXLAN_DROP_RX_DOWN]		= "rx_drop_down",		\
 	[MYVXLAN_DROP_TX_NO_REMOTE]	= "tx_drop_no_remote",		\
 	[MYVXLAN_DROP_TX_NO_ROUTE]	= "tx_drop_no_route",		\
 	[MYVXLAN_DROP_TX_LOOP]		= "tx_drop_loop",		\
 	[MYVXLAN_DROP_TX_NOMEM]		= "tx_drop_nomem",		\
+	[MYVXLAN_DROP_TX_DOWN]		= "tx_drop_down",		\
+	[MYVXLAN_DROP_TX_RUNT]		= "tx_drop_runt",		\
 }
 
 /* An FDB entry (MYVXLAN_ATTR_FDB). */

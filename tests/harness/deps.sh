@@ -9,7 +9,7 @@ APT_PKGS=(
 	build-essential flex bison bc libelf-dev libssl-dev cpio xz-utils kmod
 	pkg-config libmnl-dev rsync linux-source-6.1 linux-headers-amd64 dwarves
 	qemu-system-x86 python3 python3-venv python3-pip udev
-	iproute2 ethtool tcpdump iputils-ping
+	iproute2 ethtool tcpdump iputils-ping iputils-arping python3-scapy
 	bochs bochsbios vgabios bochs-x xvfb xauth busybox-static
 	isolinux syslinux-common xorriso
 )

@@ -62,6 +62,10 @@ shell_run() {
 	local tests=("$@")
 	[ ${#tests[@]} -gt 0 ] || tests=("$RZ_ROOT"/tests/*.sh)
 	: > "$ktap"
+	# Followed live too: if a test hangs the machine, this is what was
+	# logged until then.
+	dmesg -w > "$results/logs/kernel-live.log" 2>&1 &
+	local follow=$!
 	for t in "${tests[@]}"; do
 		n=$((n + 1))
 		name=$(basename "$t" .sh)
@@ -75,6 +79,7 @@ shell_run() {
 			echo "not ok $n $name # exit status $rc" >> "$ktap"
 		fi
 	done
+	kill $follow
 	health_checks $((n + 1)) >> "$ktap"
 	{
 		echo "KTAP version 1"

@@ -81,3 +81,72 @@ rz_done() {
 	fi
 	[ "$RZ_FAILS" -eq 0 ]
 }
+
+# rz_netns NS...: create network namespaces, each with lo up.
+rz_netns() {
+	local n
+	for n in "$@"; do
+		ip netns add "$n" && ip -n "$n" link set lo up || return 1
+	done
+}
+
+# rz_netns_del NS...: end what runs in them and delete them (cleanup).
+rz_netns_del() {
+	local n
+	for n in "$@"; do
+		ip netns pids "$n" 2>/dev/null | xargs -r kill 2>/dev/null
+		ip netns del "$n" 2>/dev/null
+	done
+}
+
+# rz_underlay NS_A NS_B: an eth0 veth pair joining the two namespaces,
+# 10.0.0.1/24 in NS_A and 10.0.0.2/24 in NS_B, up.
+rz_underlay() {
+	ip -n "$1" link add eth0 type veth peer name eth0 netns "$2" &&
+	ip -n "$1" addr add 10.0.0.1/24 dev eth0 &&
+	ip -n "$2" addr add 10.0.0.2/24 dev eth0 &&
+	ip -n "$1" link set eth0 up && ip -n "$2" link set eth0 up
+}
+
+# rz_hub HUB NS...: a Linux bridge "hub" in namespace HUB (no multicast
+# snooping) and, for the Nth NS, an eth0 on it with 10.0.0.N/24 and
+# fd00::N/64, up.
+rz_hub() {
+	local hub=$1 n i=1
+	shift
+	ip -n "$hub" link add hub type bridge mcast_snooping 0 &&
+	ip -n "$hub" link set hub up || return 1
+	for n in "$@"; do
+		ip -n "$hub" link add "u$i" type veth peer name eth0 netns "$n" &&
+		ip -n "$hub" link set "u$i" master hub up &&
+		ip -n "$n" addr add "10.0.0.$i/24" dev eth0 &&
+		ip -n "$n" addr add "fd00::$i/64" dev eth0 nodad &&
+		ip -n "$n" link set eth0 up || return 1
+		i=$((i + 1))
+	done
+}
+
+# rz_vxlan_begin NS...: the start of a myvxlan test using namespaces NS.
+# On exit they are deleted, myvxlan unloaded and $RZ_TMP (a scratch
+# directory) removed; `ip` finds the myvxlan plugin; myvxlan and Linux's
+# vxlan and bridge are loaded.
+rz_vxlan_begin() {
+	RZ_NETNS="$*"
+	RZ_TMP=$(mktemp -d /tmp/rz-test.XXXXXX)
+	trap 'rz_netns_del $RZ_NETNS; timeout 120 rmmod myvxlan 2>/dev/null;
+	      rm -rf "$RZ_TMP"' EXIT
+	export IP_LIB_DIR=$RZ_ROOT/tools
+	check "load myvxlan" rz_insmod myvxlan
+	check "load Linux vxlan and bridge" modprobe -a vxlan bridge
+}
+
+# rz_vxlan_end: delete the namespaces, check that myvxlan unloads and
+# that no device waits for a leaked reference; end the test.
+rz_vxlan_end() {
+	local n
+	for n in $RZ_NETNS; do timeout 20 ip netns del "$n" 2>/dev/null; done
+	check "myvxlan unloads cleanly" timeout 120 rmmod myvxlan
+	check_fails "no device is waiting to be freed" sh -c \
+		"dmesg | grep 'waiting for .* to become free'"
+	rz_done
+}

@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit: myvxlan's header handling, configuration checks, source port
- * choice and forwarding database.
+ * choice, forwarding database and ARP/ND proxy.
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
 #include <linux/inet.h>
 #include <linux/neighbour.h>
+#include <linux/if_arp.h>
+#include <linux/ipv6.h>
+#include <net/ip6_checksum.h>
+#include <net/ndisc.h>
 #include <net/netlink.h>
 
 #include "../../mod-vxlan/config.h"
 #include "../../mod-vxlan/fdb.h"
 #include "../../mod-vxlan/header.h"
+#include "../../mod-vxlan/proxy.h"
 
 /* --- the VXLAN header --- */
 
@@ -430,6 +435,158 @@ static void vx_fdb_limit_and_flush(struct kunit *test)
 	vx_fdb_free_dev(vx);
 }
 
+/* --- ARP and neighbour discovery suppression (proxy) --- */
+
+/* An unregistered myvxlan-sized Ethernet device: enough for the proxy. */
+static struct myvxlan_dev *vx_proxy_dev(struct kunit *test)
+{
+	struct net_device *dev = alloc_etherdev(sizeof(struct myvxlan_dev));
+	struct myvxlan_dev *vx;
+
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	vx = netdev_priv(dev);
+	vx->dev = dev;
+	vx->cfg.proxy = true;
+	vx->pstats = alloc_percpu(struct myvxlan_pcpu_stats);
+	KUNIT_ASSERT_NOT_NULL(test, vx->pstats);
+	return vx;
+}
+
+static void vx_proxy_free_dev(struct myvxlan_dev *vx)
+{
+	free_percpu(vx->pstats);
+	free_netdev(vx->dev);
+}
+
+/* A frame of @proto with @len bytes of @payload, as xmit sees it. */
+static struct sk_buff *vx_frame(struct kunit *test, struct net_device *dev,
+				u16 proto, const void *payload, size_t len)
+{
+	struct sk_buff *skb = alloc_skb(ETH_HLEN + len, GFP_KERNEL);
+	struct ethhdr *eth;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	eth = skb_put(skb, ETH_HLEN);
+	eth_broadcast_addr(eth->h_dest);
+	eth_random_addr(eth->h_source);
+	eth->h_proto = htons(proto);
+	skb_put_data(skb, payload, len);
+	skb->dev = dev;
+	skb_reset_mac_header(skb);
+	return skb;
+}
+
+static void vx_proxy_classifies(struct kunit *test)
+{
+	struct myvxlan_dev *vx = vx_proxy_dev(test);
+	struct {
+		struct ipv6hdr ip6;
+		struct nd_msg nd;
+	} __packed ns = {
+		.ip6 = { .version = 6, .nexthdr = IPPROTO_ICMPV6,
+			 .hop_limit = 255,
+			 .payload_len = htons(sizeof(struct nd_msg)) },
+		.nd.icmph.icmp6_type = NDISC_NEIGHBOUR_SOLICITATION,
+	};
+	struct {
+		struct arphdr arp;
+		u8 addrs[2 * (ETH_ALEN + 4)];
+	} __packed arp = {
+		.arp = { .ar_hrd = htons(ARPHRD_ETHER),
+			 .ar_pro = htons(ETH_P_IP), .ar_hln = ETH_ALEN,
+			 .ar_pln = 4, .ar_op = htons(ARPOP_REQUEST) },
+	};
+	u8 ipv4[20] = { 0x45 };
+	struct sk_buff *skb;
+
+	ns.ip6.saddr.s6_addr[15] = 1;
+	ns.nd.target.s6_addr[0] = 0xfd;
+	ns.nd.target.s6_addr[15] = 2;
+
+	/* ARP never crosses the tunnel: swallowed, answered or not. */
+	skb = vx_frame(test, vx->dev, ETH_P_ARP, &arp, sizeof(arp));
+	KUNIT_EXPECT_TRUE(test, myvxlan_proxy(vx, skb));
+	/* Nor does a truncated ARP frame. */
+	skb = vx_frame(test, vx->dev, ETH_P_ARP, &arp, 6);
+	KUNIT_EXPECT_TRUE(test, myvxlan_proxy(vx, skb));
+	/* A neighbour solicitation is swallowed... */
+	skb = vx_frame(test, vx->dev, ETH_P_IPV6, &ns, sizeof(ns));
+	KUNIT_EXPECT_TRUE(test, myvxlan_proxy(vx, skb));
+	/* ... but not an advertisement, nor one not at hop limit 255. */
+	ns.nd.icmph.icmp6_type = NDISC_NEIGHBOUR_ADVERTISEMENT;
+	skb = vx_frame(test, vx->dev, ETH_P_IPV6, &ns, sizeof(ns));
+	KUNIT_EXPECT_FALSE(test, myvxlan_proxy(vx, skb));
+	kfree_skb(skb);
+	ns.nd.icmph.icmp6_type = NDISC_NEIGHBOUR_SOLICITATION;
+	ns.ip6.hop_limit = 64;
+	skb = vx_frame(test, vx->dev, ETH_P_IPV6, &ns, sizeof(ns));
+	KUNIT_EXPECT_FALSE(test, myvxlan_proxy(vx, skb));
+	kfree_skb(skb);
+	/* A cut-short solicitation and IPv4 go on to the tunnel. */
+	skb = vx_frame(test, vx->dev, ETH_P_IPV6, &ns, sizeof(ns) - 1);
+	KUNIT_EXPECT_FALSE(test, myvxlan_proxy(vx, skb));
+	kfree_skb(skb);
+	skb = vx_frame(test, vx->dev, ETH_P_IP, ipv4, sizeof(ipv4));
+	KUNIT_EXPECT_FALSE(test, myvxlan_proxy(vx, skb));
+	kfree_skb(skb);
+	vx_proxy_free_dev(vx);
+}
+
+static void vx_proxy_na_layout(struct kunit *test)
+{
+	static const u8 asker[ETH_ALEN] = { 0x52, 0x54, 0, 0, 1, 1 };
+	static const u8 ha[ETH_ALEN] = { 0x52, 0x54, 0, 0, 1, 2 };
+	struct myvxlan_dev *vx = vx_proxy_dev(test);
+	struct in6_addr daddr = {}, target = {};
+	const struct ipv6hdr *ip6;
+	const struct nd_msg *na;
+	const struct ethhdr *eth;
+	struct sk_buff *skb;
+	unsigned int len;
+
+	daddr.s6_addr[0] = 0xfd;
+	daddr.s6_addr[15] = 1;
+	target.s6_addr[0] = 0xfd;
+	target.s6_addr[15] = 2;
+	skb = myvxlan_na_create(vx->dev, asker, &daddr, &target, ha);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+
+	eth = eth_hdr(skb);
+	KUNIT_EXPECT_TRUE(test, ether_addr_equal(eth->h_dest, asker));
+	KUNIT_EXPECT_TRUE(test, ether_addr_equal(eth->h_source, ha));
+	KUNIT_EXPECT_EQ(test, ntohs(eth->h_proto), ETH_P_IPV6);
+	KUNIT_EXPECT_EQ(test, skb_network_offset(skb), 0);
+
+	ip6 = ipv6_hdr(skb);
+	len = ntohs(ip6->payload_len);
+	KUNIT_EXPECT_EQ(test, skb_network_header(skb)[0] >> 4, 6);
+	KUNIT_EXPECT_EQ(test, ip6->hop_limit, 255);
+	KUNIT_EXPECT_EQ(test, ip6->nexthdr, IPPROTO_ICMPV6);
+	KUNIT_EXPECT_TRUE(test, ipv6_addr_equal(&ip6->saddr, &target));
+	KUNIT_EXPECT_TRUE(test, ipv6_addr_equal(&ip6->daddr, &daddr));
+	KUNIT_EXPECT_EQ(test, skb->len, sizeof(*ip6) + len);
+	/* icmp6 header, target, and an 8-byte target link-layer option */
+	KUNIT_EXPECT_EQ(test, len, sizeof(*na) + 8);
+
+	na = (const struct nd_msg *)(ip6 + 1);
+	KUNIT_EXPECT_EQ(test, na->icmph.icmp6_type,
+			NDISC_NEIGHBOUR_ADVERTISEMENT);
+	KUNIT_EXPECT_EQ(test, na->icmph.icmp6_code, 0);
+	/* Solicited and override set, router clear (RFC 4861 4.4). */
+	KUNIT_EXPECT_EQ(test, ntohl(na->icmph.icmp6_dataun.un_data32[0]),
+			0x60000000U);
+	KUNIT_EXPECT_TRUE(test, ipv6_addr_equal(&na->target, &target));
+	KUNIT_EXPECT_EQ(test, na->opt[0], ND_OPT_TARGET_LL_ADDR);
+	KUNIT_EXPECT_EQ(test, na->opt[1], 1);
+	KUNIT_EXPECT_TRUE(test, ether_addr_equal(&na->opt[2], ha));
+	/* A correct checksum sums to zero over the pseudo-header. */
+	KUNIT_EXPECT_EQ(test, csum_ipv6_magic(&ip6->saddr, &ip6->daddr, len,
+					      IPPROTO_ICMPV6,
+					      csum_partial(na, len, 0)), 0);
+	kfree_skb(skb);
+	vx_proxy_free_dev(vx);
+}
+
 static struct kunit_case myvxlan_test_cases[] = {
 	KUNIT_CASE(vx_hdr_build_layout),
 	KUNIT_CASE(vx_hdr_parse_valid),
@@ -445,6 +602,8 @@ static struct kunit_case myvxlan_test_cases[] = {
 	KUNIT_CASE(vx_fdb_learning),
 	KUNIT_CASE(vx_fdb_ageing),
 	KUNIT_CASE(vx_fdb_limit_and_flush),
+	KUNIT_CASE(vx_proxy_classifies),
+	KUNIT_CASE(vx_proxy_na_layout),
 	{}
 };
 
