@@ -6,6 +6,7 @@
 #
 # rz-za (myvxlan, 10.0.0.1) -- veth -- rz-zb (Linux vxlan, 10.0.0.2,
 # and the sender of the stream).
+# rz-debug-kernel: also run on the debug kernel (see check.sh).
 . "$(dirname "$0")/harness/testlib.sh"
 
 rz_vxlan_begin rz-za rz-zb

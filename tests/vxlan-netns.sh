@@ -7,6 +7,7 @@
 #
 # rz-na (underlay 10.0.0.1, where vx0 is created) -- veth -- rz-nb (Linux
 # vxlan 10.0.0.2); vx0 is then moved to rz-no, the overlay namespace.
+# rz-debug-kernel: also run on the debug kernel (see check.sh).
 . "$(dirname "$0")/harness/testlib.sh"
 
 rz_vxlan_begin rz-na rz-nb rz-no rz-no2

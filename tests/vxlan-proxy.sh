@@ -7,6 +7,7 @@
 # and fd01::2.  A control plane would fill rz-pa's neighbour table and
 # FDB; the test does it by hand.  The VM's ARP request and neighbour
 # solicitation must be answered by vx0 itself, never crossing the tunnel.
+# rz-debug-kernel: also run on the debug kernel (see check.sh).
 . "$(dirname "$0")/harness/testlib.sh"
 
 rz_vxlan_begin rz-pa rz-pb rz-pv
