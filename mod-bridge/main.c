@@ -6,7 +6,8 @@
 #include <net/rtnetlink.h>
 #include <net/genetlink.h>
 
-#include "device.h"
+#include "bridge.h"
+#include "port.h"
 #include "netlink.h"
 #include <ringzero.h>
 #include <mybridge.h>

@@ -4,6 +4,7 @@
  */
 #include <kunit/visibility.h>
 #include <linux/etherdevice.h>
+#include <linux/rtnetlink.h>
 #include <net/genetlink.h>
 
 #include "config.h"
@@ -231,19 +232,25 @@ static int myvxlan_genl_dump_fdb(struct sk_buff *skb,
 
 static int myvxlan_genl_flush_fdb(struct sk_buff *skb, struct genl_info *info)
 {
+	struct net_device *dev;
 	struct myvxlan_dev *vx;
 
 	if (GENL_REQ_ATTR_CHECK(info, MYVXLAN_ATTR_IFINDEX))
 		return -EINVAL;
-	vx = myvxlan_genl_dev(genl_info_net(info),
-			      nla_get_u32(info->attrs[MYVXLAN_ATTR_IFINDEX]));
+	/* RTNL: the device cannot be unregistered while its FDB is walked. */
+	rtnl_lock();
+	dev = __dev_get_by_index(genl_info_net(info),
+				 nla_get_u32(info->attrs[MYVXLAN_ATTR_IFINDEX]));
+	vx = dev ? myvxlan_from_netdev(dev) : NULL;
+	if (vx)
+		myvxlan_fdb_flush(vx, nla_get_flag(info->attrs[MYVXLAN_ATTR_FLUSH_DYNAMIC]));
+	rtnl_unlock();
 	if (!vx) {
 		NL_SET_ERR_MSG_ATTR(info->extack,
 				    info->attrs[MYVXLAN_ATTR_IFINDEX],
 				    "myvxlan: no such myvxlan device");
 		return -ENODEV;
 	}
-	myvxlan_fdb_flush(vx, nla_get_flag(info->attrs[MYVXLAN_ATTR_FLUSH_DYNAMIC]));
 	return 0;
 }
 

@@ -168,6 +168,59 @@ int rz_genl_talk(struct rz_genl *g, struct nlmsghdr *nlh, mnl_cb_t cb,
 	return ret < 0 ? -1 : 0;
 }
 
+int rz_genl_call(const char *family, uint8_t cmd, uint16_t flags,
+		 uint16_t attr, uint32_t value, uint16_t flag, mnl_cb_t cb,
+		 void *data)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct nlmsghdr *nlh;
+	struct rz_genl g;
+	int ret, err;
+
+	if (rz_genl_open(&g, family) < 0)
+		return -1;
+	nlh = rz_genl_request(&g, buf, cmd, flags);
+	if (attr)
+		mnl_attr_put_u32(nlh, attr, value);
+	if (flag)
+		mnl_attr_put(nlh, flag, 0, NULL);
+	ret = rz_genl_talk(&g, nlh, cb, data);
+	err = errno;
+	rz_genl_close(&g);
+	errno = err;
+	return ret;
+}
+
+static int rz_table_cb(const struct nlattr *attr, void *data)
+{
+	const struct nlattr **tb = ((const struct nlattr ***)data)[0];
+	int max = (int)(long)((void **)data)[1];
+	int type = mnl_attr_get_type(attr);
+
+	if (type <= max)
+		tb[type] = attr;
+	return MNL_CB_OK;
+}
+
+void rz_genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb,
+		   int max)
+{
+	void *data[2] = { tb, (void *)(long)max };
+
+	memset(tb, 0, sizeof(*tb) * (max + 1));
+	mnl_attr_parse(nlh, GENL_HDRLEN, rz_table_cb, data);
+}
+
+void rz_genl_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
+			  int max)
+{
+	void *data[2] = { tb, (void *)(long)max };
+
+	memset(tb, 0, sizeof(*tb) * (max + 1));
+	if (nest)
+		mnl_attr_parse_nested(nest, rz_table_cb, data);
+}
+
 static int rz_version_attr_cb(const struct nlattr *attr, void *data)
 {
 	struct rz_version *ver = data;

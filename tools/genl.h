@@ -41,6 +41,25 @@ struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,
 int rz_genl_talk(struct rz_genl *g, struct nlmsghdr *nlh, mnl_cb_t cb,
 		 void *data);
 
+/*
+ * One request @cmd to @family (@flags: NLM_F_DUMP for a dump) carrying
+ * u32 attribute @attr = @value when @attr is not 0, and flag attribute
+ * @flag when it is not 0; @cb runs on every reply.  Returns 0, or -1 with
+ * errno set after printing why.
+ */
+int rz_genl_call(const char *family, uint8_t cmd, uint16_t flags,
+		 uint16_t attr, uint32_t value, uint16_t flag, mnl_cb_t cb,
+		 void *data);
+
+/*
+ * Index the attributes of a genl message (after its header) or of @nest
+ * by type into @tb[0..@max]; higher types are ignored.
+ */
+void rz_genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb,
+		   int max);
+void rz_genl_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
+			  int max);
+
 /* Ask @family for its version; 0 on success, -1 (after a message). */
 int rz_genl_get_version(const char *family, struct rz_version *ver);
 

@@ -4,8 +4,10 @@
  * devices.
  *
  *   swctl [-j] version    versions of swctl and of the two modules
+ *   swctl [-j] show|fdb|flush ...  mybridge switches (swctl_bridge.c)
  *   swctl [-j] vxlan ...  myvxlan devices (swctl_vxlan.c)
  */
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +26,92 @@ static void print_usage(FILE *f)
 	fprintf(f,
 		"usage: swctl [-j] COMMAND\n"
 		"  version    versions of swctl, mybridge.ko and myvxlan.ko\n"
+		"  show [BRIDGE]\n"
+		"             mybridge switches: ports, FDB size, counters\n"
+		"  fdb BRIDGE | flush BRIDGE [dynamic]\n"
+		"             a switch's forwarding database\n"
 		"  vxlan show [DEV] | fdb DEV | flush DEV [dynamic]\n"
 		"             myvxlan devices, their counters and FDB\n"
 		"  -j         JSON output\n");
+}
+
+int swctl_ifindex(const char *name)
+{
+	unsigned int idx = if_nametoindex(name);
+
+	if (!idx)
+		fprintf(stderr, "swctl: %s: no such device\n", name);
+	return (int)idx;
+}
+
+void swctl_print_u(const char *key, unsigned long long v)
+{
+	if (json)
+		printf(",\"%s\":%llu", key, v);
+	else
+		printf(" %s %llu", key, v);
+}
+
+void swctl_print_counters(const char *key, const struct nlattr *nest,
+			  const char *const *names, int max, int offset)
+{
+	const struct nlattr *tb[64];
+	int i, first = 1;
+
+	rz_genl_parse_nested(nest, tb, max);
+	if (json)
+		printf(",\"%s\":{", key);
+	else
+		printf("\n  %s:", key);
+	for (i = 0; i <= max - offset; i++) {
+		const struct nlattr *a = tb[i + offset];
+
+		if (!names[i] || !a)
+			continue;
+		if (json)
+			printf("%s\"%s\":%llu", first ? "" : ",", names[i],
+			       (unsigned long long)mnl_attr_get_u64(a));
+		else
+			printf(" %s %llu", names[i],
+			       (unsigned long long)mnl_attr_get_u64(a));
+		first = 0;
+	}
+	if (json)
+		printf("}");
+}
+
+int swctl_dump(const char *family, uint8_t cmd, uint16_t attr,
+	       const char *dev, mnl_cb_t cb, uint8_t dev_cmd,
+	       const char *kind)
+{
+	struct dump_state st = { 0 };
+	int ifindex = 0, ret;
+
+	if (dev) {
+		ifindex = swctl_ifindex(dev);
+		if (!ifindex)
+			return 1;
+	}
+	if (json)
+		printf("[");
+	ret = rz_genl_call(family, cmd, NLM_F_DUMP, ifindex ? attr : 0,
+			   ifindex, 0, cb, &st);
+	if (json)
+		printf("]\n");
+	if (ret < 0)
+		return 1;
+	if (dev && !st.count && cmd == dev_cmd) {
+		fprintf(stderr, "swctl: %s is not a %s device\n", dev, kind);
+		return 1;
+	}
+	return 0;
+}
+
+const char *swctl_mac_str(const unsigned char *m, char *buf)
+{
+	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x",
+		 m[0], m[1], m[2], m[3], m[4], m[5]);
+	return buf;
 }
 
 static int cmd_version(void)
@@ -69,6 +154,12 @@ int main(int argc, char **argv)
 		return cmd_version();
 	if (!strcmp(argv[cmd], "vxlan"))
 		return cmd_vxlan(argc - cmd - 1, argv + cmd + 1);
+	if (!strcmp(argv[cmd], "show"))
+		return cmd_bridge_show(argc - cmd - 1, argv + cmd + 1);
+	if (!strcmp(argv[cmd], "fdb"))
+		return cmd_bridge_fdb(argc - cmd - 1, argv + cmd + 1);
+	if (!strcmp(argv[cmd], "flush"))
+		return cmd_bridge_flush(argc - cmd - 1, argv + cmd + 1);
 	fprintf(stderr, "swctl: unknown command '%s'\n", argv[cmd]);
 	print_usage(stderr);
 	return 2;

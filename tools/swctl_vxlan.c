@@ -33,41 +33,6 @@ static const char *const stat_names[MYVXLAN_STATS_MAX + 1] = {
 	[MYVXLAN_STATS_L3MISSES]	= "l3misses",
 };
 
-struct dump_state {
-	int count;
-};
-
-/* Collect the attributes of @nest (or of the message) by type. */
-static int table_cb(const struct nlattr *attr, void *data)
-{
-	const struct nlattr **tb = ((const struct nlattr ***)data)[0];
-	int max = (int)(long)((void **)data)[1];
-	int type = mnl_attr_get_type(attr);
-
-	if (type <= max)
-		tb[type] = attr;
-	return MNL_CB_OK;
-}
-
-static void parse_nested(const struct nlattr *nest, const struct nlattr **tb,
-			 int max)
-{
-	void *data[2] = { tb, (void *)(long)max };
-
-	memset(tb, 0, sizeof(*tb) * (max + 1));
-	if (nest)
-		mnl_attr_parse_nested(nest, table_cb, data);
-}
-
-static void parse_msg(const struct nlmsghdr *nlh, const struct nlattr **tb,
-		      int max)
-{
-	void *data[2] = { tb, (void *)(long)max };
-
-	memset(tb, 0, sizeof(*tb) * (max + 1));
-	mnl_attr_parse(nlh, GENL_HDRLEN, table_cb, data);
-}
-
 static const char *addr_str(const struct nlattr *attr, char *buf,
 			    size_t len)
 {
@@ -93,22 +58,14 @@ static void print_addr(const char *key, const struct nlattr *attr)
 	}
 }
 
-static void print_u(const char *key, unsigned long long v)
-{
-	if (json)
-		printf(",\"%s\":%llu", key, v);
-	else
-		printf(" %s %llu", key, v);
-}
-
 static void print_config(const struct nlattr *nest)
 {
 	const struct nlattr *tb[IFLA_MYVXLAN_MAX + 1];
 	char ifname[IF_NAMESIZE];
 
-	parse_nested(nest, tb, IFLA_MYVXLAN_MAX);
+	rz_genl_parse_nested(nest, tb, IFLA_MYVXLAN_MAX);
 	if (tb[IFLA_MYVXLAN_ID])
-		print_u("vni", mnl_attr_get_u32(tb[IFLA_MYVXLAN_ID]));
+		swctl_print_u("vni", mnl_attr_get_u32(tb[IFLA_MYVXLAN_ID]));
 	print_addr("remote", tb[IFLA_MYVXLAN_REMOTE] ?: tb[IFLA_MYVXLAN_REMOTE6]);
 	print_addr("group", tb[IFLA_MYVXLAN_GROUP] ?: tb[IFLA_MYVXLAN_GROUP6]);
 	print_addr("local", tb[IFLA_MYVXLAN_LOCAL] ?: tb[IFLA_MYVXLAN_LOCAL6]);
@@ -122,41 +79,16 @@ static void print_config(const struct nlattr *nest)
 		}
 	}
 	if (tb[IFLA_MYVXLAN_PORT])
-		print_u("dstport", ntohs(mnl_attr_get_u16(tb[IFLA_MYVXLAN_PORT])));
+		swctl_print_u("dstport",
+			      ntohs(mnl_attr_get_u16(tb[IFLA_MYVXLAN_PORT])));
 	if (tb[IFLA_MYVXLAN_LEARNING])
-		print_u("learning", mnl_attr_get_u8(tb[IFLA_MYVXLAN_LEARNING]));
+		swctl_print_u("learning",
+			      mnl_attr_get_u8(tb[IFLA_MYVXLAN_LEARNING]));
 	if (tb[IFLA_MYVXLAN_AGEING])
-		print_u("ageing", mnl_attr_get_u32(tb[IFLA_MYVXLAN_AGEING]));
+		swctl_print_u("ageing", mnl_attr_get_u32(tb[IFLA_MYVXLAN_AGEING]));
 	if (tb[IFLA_MYVXLAN_LIMIT])
-		print_u("maxaddress", mnl_attr_get_u32(tb[IFLA_MYVXLAN_LIMIT]));
-}
-
-static void print_counters(const char *key, const struct nlattr *nest,
-			   const char *const *names, int max, int offset)
-{
-	const struct nlattr *tb[64];
-	int i, first = 1;
-
-	parse_nested(nest, tb, max);
-	if (json)
-		printf(",\"%s\":{", key);
-	else
-		printf("\n  %s:", key);
-	for (i = 0; i <= max - offset; i++) {
-		const struct nlattr *a = tb[i + offset];
-
-		if (!names[i] || !a)
-			continue;
-		if (json)
-			printf("%s\"%s\":%llu", first ? "" : ",", names[i],
-			       (unsigned long long)mnl_attr_get_u64(a));
-		else
-			printf(" %s %llu", names[i],
-			       (unsigned long long)mnl_attr_get_u64(a));
-		first = 0;
-	}
-	if (json)
-		printf("}");
+		swctl_print_u("maxaddress",
+			      mnl_attr_get_u32(tb[IFLA_MYVXLAN_LIMIT]));
 }
 
 static int device_cb(const struct nlmsghdr *nlh, void *data)
@@ -164,7 +96,7 @@ static int device_cb(const struct nlmsghdr *nlh, void *data)
 	const struct nlattr *tb[MYVXLAN_ATTR_MAX + 1];
 	struct dump_state *st = data;
 
-	parse_msg(nlh, tb, MYVXLAN_ATTR_MAX);
+	rz_genl_parse(nlh, tb, MYVXLAN_ATTR_MAX);
 	if (!tb[MYVXLAN_ATTR_IFNAME] || !tb[MYVXLAN_ATTR_IFINDEX])
 		return MNL_CB_OK;
 	if (json) {
@@ -176,10 +108,10 @@ static int device_cb(const struct nlmsghdr *nlh, void *data)
 		printf("%s:", mnl_attr_get_str(tb[MYVXLAN_ATTR_IFNAME]));
 	}
 	print_config(tb[MYVXLAN_ATTR_CONFIG]);
-	print_counters("stats", tb[MYVXLAN_ATTR_STATS], stat_names + 1,
-		       MYVXLAN_STATS_MAX, 1);
-	print_counters("drops", tb[MYVXLAN_ATTR_DROPS], drop_names,
-		       MYVXLAN_DROP_MAX, 1);
+	swctl_print_counters("stats", tb[MYVXLAN_ATTR_STATS], stat_names + 1,
+			     MYVXLAN_STATS_MAX, 1);
+	swctl_print_counters("drops", tb[MYVXLAN_ATTR_DROPS], drop_names,
+			     MYVXLAN_DROP_MAX, 1);
 	printf(json ? "}" : "\n");
 	st->count++;
 	return MNL_CB_OK;
@@ -194,14 +126,13 @@ static int fdb_cb(const struct nlmsghdr *nlh, void *data)
 	const unsigned char *m;
 	const char *kind;
 
-	parse_msg(nlh, tb, MYVXLAN_ATTR_MAX);
-	parse_nested(tb[MYVXLAN_ATTR_FDB], fdb, MYVXLAN_FDB_MAX);
+	rz_genl_parse(nlh, tb, MYVXLAN_ATTR_MAX);
+	rz_genl_parse_nested(tb[MYVXLAN_ATTR_FDB], fdb, MYVXLAN_FDB_MAX);
 	if (!fdb[MYVXLAN_FDB_MAC] || !fdb[MYVXLAN_FDB_REMOTE] ||
 	    mnl_attr_get_payload_len(fdb[MYVXLAN_FDB_MAC]) != 6)
 		return MNL_CB_OK;
 	m = mnl_attr_get_payload(fdb[MYVXLAN_FDB_MAC]);
-	snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x",
-		 m[0], m[1], m[2], m[3], m[4], m[5]);
+	swctl_mac_str(m, mac);
 	addr_str(fdb[MYVXLAN_FDB_REMOTE], ip, sizeof(ip));
 	kind = fdb[MYVXLAN_FDB_LEARNED] ? "learned" :
 	       fdb[MYVXLAN_FDB_STATE] &&
@@ -224,69 +155,21 @@ static int fdb_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-static int ifindex_of(const char *name)
-{
-	unsigned int idx = if_nametoindex(name);
-
-	if (!idx)
-		fprintf(stderr, "swctl: %s: no such device\n", name);
-	return (int)idx;
-}
-
 static int vxlan_dump(uint8_t cmd, const char *dev, mnl_cb_t cb)
 {
-	char buf[MNL_SOCKET_BUFFER_SIZE];
-	struct dump_state st = { 0 };
-	struct nlmsghdr *nlh;
-	struct rz_genl g;
-	int ifindex = 0, ret;
-
-	if (dev) {
-		ifindex = ifindex_of(dev);
-		if (!ifindex)
-			return 1;
-	}
-	if (rz_genl_open(&g, MYVXLAN_GENL_NAME) < 0)
-		return 1;
-	nlh = rz_genl_request(&g, buf, cmd, NLM_F_DUMP);
-	if (ifindex)
-		mnl_attr_put_u32(nlh, MYVXLAN_ATTR_IFINDEX, ifindex);
-	if (json)
-		printf("[");
-	ret = rz_genl_talk(&g, nlh, cb, &st);
-	if (json)
-		printf("]\n");
-	rz_genl_close(&g);
-	if (ret < 0) {
-		fprintf(stderr, "swctl: %s\n", strerror(errno));
-		return 1;
-	}
-	if (dev && !st.count && cmd == MYVXLAN_CMD_GET_DEVICE) {
-		fprintf(stderr, "swctl: %s is not a myvxlan device\n", dev);
-		return 1;
-	}
-	return 0;
+	return swctl_dump(MYVXLAN_GENL_NAME, cmd, MYVXLAN_ATTR_IFINDEX, dev, cb,
+			  MYVXLAN_CMD_GET_DEVICE, "myvxlan");
 }
 
 static int vxlan_flush(const char *dev, bool dynamic)
 {
-	char buf[MNL_SOCKET_BUFFER_SIZE];
-	struct nlmsghdr *nlh;
-	struct rz_genl g;
-	int ifindex = ifindex_of(dev), ret;
+	int ifindex = swctl_ifindex(dev);
 
-	if (!ifindex || rz_genl_open(&g, MYVXLAN_GENL_NAME) < 0)
+	if (!ifindex ||
+	    rz_genl_call(MYVXLAN_GENL_NAME, MYVXLAN_CMD_FLUSH_FDB, 0,
+			 MYVXLAN_ATTR_IFINDEX, ifindex,
+			 dynamic ? MYVXLAN_ATTR_FLUSH_DYNAMIC : 0, NULL, NULL))
 		return 1;
-	nlh = rz_genl_request(&g, buf, MYVXLAN_CMD_FLUSH_FDB, 0);
-	mnl_attr_put_u32(nlh, MYVXLAN_ATTR_IFINDEX, ifindex);
-	if (dynamic)
-		mnl_attr_put(nlh, MYVXLAN_ATTR_FLUSH_DYNAMIC, 0, NULL);
-	ret = rz_genl_talk(&g, nlh, NULL, NULL);
-	rz_genl_close(&g);
-	if (ret < 0) {
-		fprintf(stderr, "swctl: flush %s: %s\n", dev, strerror(errno));
-		return 1;
-	}
 	return 0;
 }
 

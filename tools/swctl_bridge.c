@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * swctl show|fdb|flush: mybridge switches over the "mybridge" genl family.
+ *
+ *   swctl [-j] show [BRIDGE]          ports, ageing, FDB size, counters
+ *   swctl [-j] fdb BRIDGE             learned and static entries, with age
+ *   swctl flush BRIDGE [dynamic]      empty the FDB (or its learned part)
+ */
+#include <errno.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <string.h>
+#include <linux/genetlink.h>
+
+#include <mybridge.h>
+#include "cli.h"
+#include "genl.h"
+#include "swctl.h"
+
+static const char *const counter_names[MYBRIDGE_CNT_MAX] =
+	MYBRIDGE_COUNTER_NAMES;
+
+static void print_port(const struct nlattr *nest, int index)
+{
+	const struct nlattr *tb[MYBRIDGE_PORT_MAX + 1];
+
+	rz_genl_parse_nested(nest, tb, MYBRIDGE_PORT_MAX);
+	if (!tb[MYBRIDGE_PORT_IFNAME])
+		return;
+	if (json) {
+		printf("%s{\"ifname\":", index ? "," : "");
+		rz_json_string(mnl_attr_get_str(tb[MYBRIDGE_PORT_IFNAME]));
+	} else {
+		printf("\n  port %s:", mnl_attr_get_str(tb[MYBRIDGE_PORT_IFNAME]));
+	}
+	if (tb[MYBRIDGE_PORT_IFINDEX])
+		swctl_print_u("ifindex",
+			      mnl_attr_get_u32(tb[MYBRIDGE_PORT_IFINDEX]));
+	swctl_print_counters("stats", tb[MYBRIDGE_PORT_STATS], counter_names,
+			     MYBRIDGE_CNT_MAX, 1);
+	if (json)
+		printf("}");
+}
+
+static int bridge_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[MYBRIDGE_ATTR_MAX + 1];
+	struct dump_state *st = data;
+	const struct nlattr *port;
+	int n = 0;
+
+	rz_genl_parse(nlh, tb, MYBRIDGE_ATTR_MAX);
+	if (!tb[MYBRIDGE_ATTR_IFNAME] || !tb[MYBRIDGE_ATTR_IFINDEX])
+		return MNL_CB_OK;
+	if (json) {
+		printf("%s{\"ifname\":", st->count ? "," : "");
+		rz_json_string(mnl_attr_get_str(tb[MYBRIDGE_ATTR_IFNAME]));
+		printf(",\"ifindex\":%u",
+		       mnl_attr_get_u32(tb[MYBRIDGE_ATTR_IFINDEX]));
+	} else {
+		printf("%s:", mnl_attr_get_str(tb[MYBRIDGE_ATTR_IFNAME]));
+	}
+	if (tb[MYBRIDGE_ATTR_AGEING])
+		swctl_print_u("ageing", mnl_attr_get_u32(tb[MYBRIDGE_ATTR_AGEING]));
+	if (tb[MYBRIDGE_ATTR_FDB_MAX_LEARNED])
+		swctl_print_u("fdb_max_learned",
+			      mnl_attr_get_u32(tb[MYBRIDGE_ATTR_FDB_MAX_LEARNED]));
+	if (tb[MYBRIDGE_ATTR_FDB_COUNT])
+		swctl_print_u("fdb_entries",
+			      mnl_attr_get_u32(tb[MYBRIDGE_ATTR_FDB_COUNT]));
+	swctl_print_counters("stats", tb[MYBRIDGE_ATTR_STATS], counter_names,
+			     MYBRIDGE_CNT_MAX, 1);
+	if (json)
+		printf(",\"ports\":[");
+	if (tb[MYBRIDGE_ATTR_PORTS])
+		mnl_attr_for_each_nested(port, tb[MYBRIDGE_ATTR_PORTS])
+			if (mnl_attr_get_type(port) == MYBRIDGE_ATTR_PORT)
+				print_port(port, n++);
+	printf(json ? "]}" : "\n");
+	st->count++;
+	return MNL_CB_OK;
+}
+
+static int fdb_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[MYBRIDGE_ATTR_MAX + 1];
+	const struct nlattr *fdb[MYBRIDGE_FDB_MAX + 1];
+	struct dump_state *st = data;
+	char mac[18], port[IF_NAMESIZE] = "self";
+	const char *kind;
+	unsigned int vlan = 0;
+
+	rz_genl_parse(nlh, tb, MYBRIDGE_ATTR_MAX);
+	rz_genl_parse_nested(tb[MYBRIDGE_ATTR_FDB], fdb, MYBRIDGE_FDB_MAX);
+	if (!fdb[MYBRIDGE_FDB_MAC] ||
+	    mnl_attr_get_payload_len(fdb[MYBRIDGE_FDB_MAC]) != 6)
+		return MNL_CB_OK;
+	swctl_mac_str(mnl_attr_get_payload(fdb[MYBRIDGE_FDB_MAC]), mac);
+	if (fdb[MYBRIDGE_FDB_PORT] &&
+	    !if_indextoname(mnl_attr_get_u32(fdb[MYBRIDGE_FDB_PORT]), port))
+		snprintf(port, sizeof(port), "%u",
+			 mnl_attr_get_u32(fdb[MYBRIDGE_FDB_PORT]));
+	if (fdb[MYBRIDGE_FDB_VLAN])
+		vlan = mnl_attr_get_u16(fdb[MYBRIDGE_FDB_VLAN]);
+	kind = fdb[MYBRIDGE_FDB_STATIC] ? "static" : "learned";
+	if (json) {
+		printf("%s{\"mac\":\"%s\",\"vlan\":%u,\"port\":", st->count ?
+		       "," : "", mac, vlan);
+		rz_json_string(port);
+		printf(",\"type\":\"%s\"", kind);
+		if (fdb[MYBRIDGE_FDB_AGE])
+			printf(",\"age\":%u",
+			       mnl_attr_get_u32(fdb[MYBRIDGE_FDB_AGE]));
+		printf("}");
+	} else {
+		printf("%s vlan %u port %s %s", mac, vlan, port, kind);
+		if (fdb[MYBRIDGE_FDB_AGE])
+			printf(" age %us", mnl_attr_get_u32(fdb[MYBRIDGE_FDB_AGE]));
+		printf("\n");
+	}
+	st->count++;
+	return MNL_CB_OK;
+}
+
+static int bridge_dump(uint8_t cmd, const char *dev, mnl_cb_t cb)
+{
+	return swctl_dump(MYBRIDGE_GENL_NAME, cmd, MYBRIDGE_ATTR_IFINDEX, dev, cb,
+			  MYBRIDGE_CMD_GET_BRIDGE, "mybridge");
+}
+
+int cmd_bridge_show(int argc, char **argv)
+{
+	if (argc > 1) {
+		fprintf(stderr, "usage: swctl [-j] show [BRIDGE]\n");
+		return 2;
+	}
+	return bridge_dump(MYBRIDGE_CMD_GET_BRIDGE, argc ? argv[0] : NULL,
+			   bridge_cb);
+}
+
+int cmd_bridge_fdb(int argc, char **argv)
+{
+	if (argc != 1) {
+		fprintf(stderr, "usage: swctl [-j] fdb BRIDGE\n");
+		return 2;
+	}
+	return bridge_dump(MYBRIDGE_CMD_GET_FDB, argv[0], fdb_cb);
+}
+
+int cmd_bridge_flush(int argc, char **argv)
+{
+	int ifindex;
+
+	if (argc < 1 || argc > 2 || (argc == 2 && strcmp(argv[1], "dynamic"))) {
+		fprintf(stderr, "usage: swctl flush BRIDGE [dynamic]\n");
+		return 2;
+	}
+	ifindex = swctl_ifindex(argv[0]);
+	if (!ifindex ||
+	    rz_genl_call(MYBRIDGE_GENL_NAME, MYBRIDGE_CMD_FLUSH_FDB, 0,
+			 MYBRIDGE_ATTR_IFINDEX, ifindex,
+			 argc == 2 ? MYBRIDGE_ATTR_FLUSH_DYNAMIC : 0, NULL,
+			 NULL))
+		return 1;
+	return 0;
+}
