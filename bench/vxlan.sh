@@ -52,31 +52,10 @@
 # printed, not judged.
 set -euo pipefail
 
-# ---------------------------------------------------------------- host
+. "$(dirname "$0")/lib.sh"
+
 if [ "${1:-}" != --in-vm ]; then
-	. "$(dirname "$0")/../tests/harness/common.sh"
-	cd "$RZ_ROOT"
-	count=${1:-1000000} rounds=${2:-3}
-	tests/harness/deps.sh
-	kdir=$(tests/harness/kernel.sh)
-	rz_log "building the modules in $RZ_BUILD/mod-bench and the tools"
-	tests/harness/build.sh "$kdir" "$RZ_BUILD/mod-bench"
-	make -s -C tools
-	out="$RZ_BUILD/bench"
-	mkdir -p "$out"
-	rm -f "$out/vxlan.runs" "$out/vxlan.summary"
-	rz_log "booting the QEMU machine (one vCPU, icount)"
-	rc=0
-	RZ_ICOUNT=1 tests/harness/qemu.sh "$kdir" "$out" \
-		bench/vxlan.sh --in-vm "$RZ_BUILD/mod-bench" "$out" \
-		"$count" "$rounds" || rc=$?
-	if [ ! -s "$out/vxlan.summary" ]; then
-		rz_die "no results (the machine exited with status $rc)"
-	fi
-	echo
-	cat "$out/vxlan.summary"
-	echo "# $count packets per run, $rounds rounds; took $SECONDS s"
-	exit "$rc"
+	bench_host vxlan "${1:-1000000}" "${2:-3}"
 fi
 
 # ---------------------------------------------------------------- guest
@@ -91,9 +70,6 @@ veth1_mac=02:00:00:00:00:b1	# what veth1 really is
 frame=114			# 64-byte inner frame + 50 bytes of VXLAN/UDP/IPv4
 tmp=$(mktemp -d /tmp/rz-bench.XXXXXX)
 
-log() { printf '# %s\n' "$*"; }
-die() { printf 'error: %s\n' "$*" >&2; exit 1; }
-
 cleanup() {
 	local k
 	for k in $kinds; do
@@ -105,24 +81,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if dmesg | grep 'Hypervisor detected: KVM' > /dev/null; then
-	log "warning: running under KVM, not TCG with icount: the rates are"
-	log "wall-clock rates and will vary from run to run"
-fi
+bench_warn_kvm
 
 modprobe -a udp_tunnel ip6_udp_tunnel vxlan pktgen ||
 	die "modprobe udp_tunnel ip6_udp_tunnel vxlan pktgen failed"
 insmod "$moddir/mod-vxlan/myvxlan.ko" || die "insmod myvxlan failed"
-
-# pg NS FILE CMD: write a pktgen command in namespace NS and insist that
-# pktgen accepted it (its "Result:" line then starts with "OK").
-pg() {
-	local ns=$1 file=/proc/net/pktgen/$2 cmd=$3
-	ip netns exec "$ns" sh -c "echo '$cmd' > $file &&
-		grep -q '^Result: OK' $file" ||
-		die "pktgen in $ns refused '$cmd' for $file: $(ip netns exec \
-			"$ns" grep '^Result' "$file")"
-}
 
 # setup KIND: the two namespaces, their underlay, vx0 of link kind KIND in
 # A, and pktgen in A bound to vx0.
@@ -144,33 +107,12 @@ setup() {
 	ip -n "$a" link set vx0 addrgenmode none &&
 	ip -n "$a" addr add 192.168.99.1/24 dev vx0 &&
 	ip -n "$a" link set vx0 up || die "setting up $k failed"
-	pg "$a" kpktgend_0 rem_device_all
-	pg "$a" kpktgend_0 "add_device vx0"
-	pg "$a" vx0 "clone_skb 0"
-	pg "$a" vx0 "burst 1"
-	pg "$a" vx0 "pkt_size 64"
-	pg "$a" vx0 "delay 0"
-	pg "$a" vx0 "flag NO_TIMESTAMP"
-	pg "$a" vx0 "src_mac $vx_mac"
-	pg "$a" vx0 "dst_mac $inner_dst"
-	pg "$a" vx0 "src_min 192.168.99.1"
-	pg "$a" vx0 "src_max 192.168.99.1"
-	pg "$a" vx0 "dst 192.168.99.2"
+	pg_setup "$a" vx0 $vx_mac $inner_dst 192.168.99.1 192.168.99.2
 }
 
-# counter NS DEV NAME: a counter of DEV in NS.
-counter() {
-	ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"
-}
-
-# run KIND N: N packets from pktgen on KIND's vx0; prints pktgen's report
-# (the two lines after "Result:") on stdout.
+# run KIND N: N packets from pktgen on KIND's vx0; prints its report.
 run() {
-	local a=rzb-$1-a
-	pg "$a" vx0 "count $2"
-	ip netns exec "$a" sh -c 'echo start > /proc/net/pktgen/pgctrl' ||
-		die "pktgen start in $a failed"
-	ip netns exec "$a" sed -n '/^Result:/,$p' /proc/net/pktgen/vx0
+	pg_run "rzb-$1-a" vx0 "$2"
 }
 
 # validate KIND: 10 packets captured on B's veth1 must decode as VXLAN,
@@ -214,8 +156,8 @@ measure() {
 	rxb=$(($(counter "$b" veth1 rx_bytes) - rxb0))
 	tx=$(($(counter "$a" vx0 tx_packets) - tx0))
 	txd=$(($(counter "$a" vx0 tx_dropped) - txd0))
-	pps=$(printf '%s\n' "$rep" | grep -oE '[0-9]+pps' | tr -d a-z)
-	err=$(printf '%s\n' "$rep" | sed -n 's/.*errors: \([0-9]*\).*/\1/p')
+	pps=$(pg_pps "$rep")
+	err=$(pg_errors "$rep")
 	printf '%-7s round %s: %s pps; pktgen errors %s; vx0 sent %s, dropped %s; veth1 on B received %s (%s bytes)\n' \
 		"$k" "$r" "$pps" "$err" "$tx" "$txd" "$rx" "$rxb"
 	if [ -z "$pps" ] || [ "$err" != 0 ] || [ "$rx" != "$count" ] ||
@@ -235,39 +177,5 @@ for k in $kinds; do
 done
 
 : > "$out/vxlan.runs"
-for r in $(seq "$rounds"); do
-	order=$kinds
-	[ $((r % 2)) = 0 ] && order=$(echo "$kinds" | tr ' ' '\n' | tac)
-	for k in $order; do
-		measure "$k" "$r"
-	done
-done
-
-# The summary: per kind the runs in order and their median, then the
-# ratio of the medians, the spread of each kind's runs and the guest time
-# per packet (under icount shift=0, one nanosecond is one instruction).
-awk -v kinds="$kinds" '
-	{ runs[$1] = runs[$1] " " $2; v[$1, ++n[$1]] = $2 }
-	function median(k,   i, j, t, a, m) {
-		m = n[k]
-		for (i = 1; i <= m; i++) a[i] = v[k, i]
-		for (i = 2; i <= m; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
-		lo[k] = a[1]; hi[k] = a[m]
-		return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
-	}
-	END {
-		split(kinds, ks, " ")
-		for (i = 1; i in ks; i++) {
-			k = ks[i]; med[k] = median(k)
-			printf "%-8s %d pps (runs:%s)\n", k, med[k], runs[k]
-		}
-		printf "ratio %s/%s: %.2f\n", ks[1], ks[2], med[ks[1]] / med[ks[2]]
-		for (i = 1; i in ks; i++) {
-			k = ks[i]
-			printf "%-8s spread (max - min) / median %.3f%%, %.0f ns of guest time per packet\n",
-				k, 100 * (hi[k] - lo[k]) / med[k], 1e9 / med[k]
-		}
-	}' "$out/vxlan.runs" > "$out/vxlan.summary"
+bench_rounds "$kinds" "$rounds" measure
+bench_summary "$kinds" "$out/vxlan.runs" > "$out/vxlan.summary"

@@ -127,14 +127,14 @@ rz_hub() {
 }
 
 # rz_vxlan_begin NS...: the start of a myvxlan test using namespaces NS.
-# On exit they are deleted, myvxlan unloaded and $RZ_TMP (a scratch
-# directory) removed; `ip` finds the myvxlan plugin; myvxlan and Linux's
-# vxlan and bridge are loaded.
+# On exit they are deleted, myvxlan (and mybridge, if a test loaded it)
+# unloaded and $RZ_TMP (a scratch directory) removed.  `ip` finds the
+# myvxlan plugin; myvxlan and Linux's vxlan and bridge are loaded.
 rz_vxlan_begin() {
 	RZ_NETNS="$*"
 	RZ_TMP=$(mktemp -d /tmp/rz-test.XXXXXX)
-	trap 'rz_netns_del $RZ_NETNS; timeout 120 rmmod myvxlan 2>/dev/null;
-	      rm -rf "$RZ_TMP"' EXIT
+	trap 'rz_netns_del $RZ_NETNS; rmmod mybridge 2>/dev/null;
+	      timeout 120 rmmod myvxlan 2>/dev/null; rm -rf "$RZ_TMP"' EXIT
 	export IP_LIB_DIR=$RZ_ROOT/tools
 	check "load myvxlan" rz_insmod myvxlan
 	check "load Linux vxlan and bridge" modprobe -a vxlan bridge
