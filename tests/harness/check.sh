@@ -9,6 +9,7 @@
 #  3. QEMU, debug kernel (KASAN, lockdep, kmemleak): the KUnit modules
 #     and the shell tests marked "# rz-debug-kernel", then a kmemleak scan;
 #  4. Bochs (VT-x with EPT): every tests/bochs/*.sh.
+# 3 runs in parallel with 2 and then 4.
 #
 # Prints every test's result by name, the time each phase took, and last
 # "N passed, N failed, N skipped".  Exits non-zero on any failure.
@@ -80,28 +81,49 @@ host_test build.guests no_warnings make -s -C tests/guests
 host_test style.checkpatch checkpatch
 phase_end
 
+# The emulators are single-threaded.  With two cores, the debug machine
+# (the longest) runs beside the test machine and then Bochs; each of them
+# logs how long it took.
+timed() {
+	local name=$1 t0
+	shift
+	t0=$(date +%s)
+	rz_log "start: $name"
+	"$@"
+	echo "$name: $(( $(date +%s) - t0 )) s" > "$results/$name.time"
+	rz_log "done: $name"
+}
+
 run_qemu() {
 	local variant=$1 kernel=$2
 	shift 2
-	phase_start "qemu-$variant"
 	tests/harness/qemu.sh "$kernel" "$results/$variant" \
 		tests/harness/in-vm.sh "$results/$variant" \
 		"$RZ_BUILD/mod-$variant" "$@" \
 		> "$results/$variant.console" 2>&1 ||
 		rz_log "the $variant machine exited with status $?"
-	phase_end
 }
-run_qemu test "$kdir"
+
+run_bochs() {
+	mkdir -p "$results/bochs"
+	tests/harness/bochs.sh "$kdir" "$RZ_BUILD/mod-test" "$results/bochs" \
+		> "$results/bochs.console" 2>&1 ||
+		rz_log "the Bochs machine exited with status $?"
+}
+
+phase_start machines
 # The debug kernel runs ten times slower under emulation: it gets the
 # KUnit suites and the shell tests marked "# rz-debug-kernel".
-run_qemu debug "$ddir" $(grep -l '^# rz-debug-kernel' tests/*.sh)
-
-phase_start bochs
-mkdir -p "$results/bochs"
-tests/harness/bochs.sh "$kdir" "$RZ_BUILD/mod-test" "$results/bochs" \
-	> "$results/bochs.console" 2>&1 ||
-	rz_log "the Bochs machine exited with status $?"
+timed qemu-debug run_qemu debug "$ddir" \
+	$(grep -l '^# rz-debug-kernel' tests/*.sh) &
+debug_pid=$!
+timed qemu-test run_qemu test "$kdir"
+timed bochs run_bochs
+wait "$debug_pid"
 phase_end
+for name in qemu-test bochs qemu-debug; do
+	phases+=("  $(cat "$results/$name.time" 2>/dev/null || echo "$name: ?")")
+done
 
 {
 	echo "KTAP version 1"
