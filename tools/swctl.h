@@ -15,7 +15,6 @@ struct dump_state {
 	int count;
 };
 
-
 int cmd_vxlan(int argc, char **argv);
 int cmd_bridge_show(int argc, char **argv);
 int cmd_bridge_fdb(int argc, char **argv);
