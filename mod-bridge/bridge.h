@@ -12,6 +12,7 @@
 #include <linux/workqueue.h>
 
 #include <mybridge.h>
+#include "classifier.h"
 
 /* Per-CPU counters of a port or of the switch (enum mybridge_counter). */
 struct mybridge_pcpu_stats {
@@ -28,6 +29,12 @@ struct mybridge_port {
 	struct net_device *dev;
 	netdevice_tracker dev_tracker;
 	struct mybridge_pcpu_stats __percpu *stats;
+	/* Set-up from MYBRIDGE_CMD_SET_PORT: published under RCU, RTNL. */
+	struct mybridge_vlan __rcu *vlan;	/* NULL: every VLAN */
+	struct mybridge_police __rcu *police;	/* NULL: no policing */
+	struct mybridge_port __rcu *mirror_rx;	/* copies of what comes in */
+	struct mybridge_port __rcu *mirror_tx;	/* copies of what goes out */
+	unsigned int mirror_sources;		/* ports mirrored here */
 };
 
 struct mybridge {
@@ -44,6 +51,8 @@ struct mybridge {
 	u32 ageing;			/* seconds; 0: learned entries stay */
 	u32 fdb_max_learned;		/* 0: no limit */
 	struct delayed_work fdb_ageing;
+
+	struct mybridge_flow_table flows;	/* RTNL writers */
 };
 
 static inline void mybridge_count(struct mybridge_pcpu_stats __percpu *stats,

@@ -27,6 +27,7 @@ static int mybridge_init(struct net_device *dev)
 	err = mybridge_fdb_init(br);
 	if (err)
 		goto free;
+	mybridge_flow_table_init(&br->flows);
 	return 0;
 free:
 	free_percpu(br->stats);
@@ -38,6 +39,7 @@ static void mybridge_uninit(struct net_device *dev)
 {
 	struct mybridge *br = netdev_priv(dev);
 
+	mybridge_flow_table_uninit(&br->flows);
 	mybridge_fdb_uninit(br);
 	free_percpu(br->stats);
 	free_percpu(dev->tstats);
@@ -74,7 +76,7 @@ static netdev_tx_t mybridge_xmit(struct sk_buff *skb, struct net_device *dev)
 	dev_sw_netstats_tx_add(dev, 1, skb->len);
 	skb_reset_mac_header(skb);
 	rcu_read_lock();
-	mybridge_forward(br, NULL, skb);
+	mybridge_input(br, NULL, skb);
 	rcu_read_unlock();
 	return NETDEV_TX_OK;
 }
@@ -148,8 +150,10 @@ static void mybridge_setup(struct net_device *dev)
 	dev->needs_free_netdev = true;
 	SET_NETDEV_DEVTYPE(dev, &mybridge_type);
 	dev->priv_flags |= IFF_NO_QUEUE;
+	/* VLAN tags reach the switch as skb->vlan_tci, as from ports. */
 	dev->features |= NETIF_F_LLTX | NETIF_F_SG | NETIF_F_HW_CSUM |
-			 NETIF_F_GSO_SOFTWARE;
+			 NETIF_F_GSO_SOFTWARE | NETIF_F_HW_VLAN_CTAG_TX |
+			 NETIF_F_HW_VLAN_STAG_TX;
 	dev->hw_features |= NETIF_F_SG | NETIF_F_HW_CSUM |
 			    NETIF_F_GSO_SOFTWARE;
 	dev->vlan_features = dev->features;

@@ -29,6 +29,8 @@ static void __exit mybridge_exit(void)
 {
 	mybridge_genl_uninit();
 	mybridge_device_uninit();
+	/* Rules of deleted switches are freed by RCU callbacks here. */
+	rcu_barrier();
 }
 
 module_init(mybridge_init);

@@ -11,7 +11,9 @@
 
 #include "fdb.h"
 #include "forward.h"
+#include "police.h"
 #include "port.h"
+#include "vlan.h"
 
 static rx_handler_result_t mybridge_port_rx(struct sk_buff **pskb)
 {
@@ -36,7 +38,7 @@ static rx_handler_result_t mybridge_port_rx(struct sk_buff **pskb)
 	skb_push_rcsum(skb, ETH_HLEN);
 	mybridge_count(p->stats, MYBRIDGE_CNT_RX_PACKETS, 1);
 	mybridge_count(p->stats, MYBRIDGE_CNT_RX_BYTES, skb->len);
-	skb = mybridge_forward(br, p, skb);
+	skb = mybridge_input(br, p, skb);
 	if (!skb)
 		return RX_HANDLER_CONSUMED;
 
@@ -140,11 +142,32 @@ free:
 	return err;
 }
 
+/* Mirrors from or to @p end; rules naming it go. */
+static void mybridge_port_forget(struct mybridge *br, struct mybridge_port *p)
+{
+	struct mybridge_port *o;
+
+	list_for_each_entry(o, &br->ports, list) {
+		if (rtnl_dereference(o->mirror_rx) == p)
+			RCU_INIT_POINTER(o->mirror_rx, NULL);
+		if (rtnl_dereference(o->mirror_tx) == p)
+			RCU_INIT_POINTER(o->mirror_tx, NULL);
+	}
+	o = rtnl_dereference(p->mirror_rx);
+	if (o)
+		WRITE_ONCE(o->mirror_sources, o->mirror_sources - 1);
+	o = rtnl_dereference(p->mirror_tx);
+	if (o)
+		WRITE_ONCE(o->mirror_sources, o->mirror_sources - 1);
+	mybridge_flow_flush(&br->flows, p);
+}
+
 static void mybridge_port_destroy(struct mybridge_port *p)
 {
 	struct mybridge *br = p->br;
 	struct net_device *dev = p->dev;
 
+	mybridge_port_forget(br, p);
 	list_del_rcu(&p->list);
 	br->n_ports--;
 	dev_set_promiscuity(dev, -1);
@@ -155,6 +178,8 @@ static void mybridge_port_destroy(struct mybridge_port *p)
 	/* And for the readers still holding an entry that pointed here. */
 	synchronize_net();
 	netdev_put(dev, &p->dev_tracker);
+	kfree(rcu_dereference_protected(p->vlan, true));
+	kfree(rcu_dereference_protected(p->police, true));
 	free_percpu(p->stats);
 	kfree(p);
 }

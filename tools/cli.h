@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /*
  * Parse the options every tool takes: -j (JSON output, sets *@json) and
  * -h.  Returns the index of the command word; exits after -h (0) or a

@@ -15,7 +15,35 @@
 struct rz_family_lookup {
 	uint16_t id;
 	bool found;
+	const char *group;		/* a multicast group to find */
+	uint32_t group_id;
+	bool group_found;
 };
+
+static void rz_group_lookup(const struct nlattr *groups,
+			    struct rz_family_lookup *lookup)
+{
+	const struct nlattr *grp, *a;
+	const char *name;
+	uint32_t id;
+
+	mnl_attr_for_each_nested(grp, groups) {
+		name = NULL;
+		id = 0;
+		mnl_attr_for_each_nested(a, grp) {
+			if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_NAME &&
+			    mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0)
+				name = mnl_attr_get_str(a);
+			if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_ID &&
+			    mnl_attr_validate(a, MNL_TYPE_U32) == 0)
+				id = mnl_attr_get_u32(a);
+		}
+		if (name && lookup->group && !strcmp(name, lookup->group)) {
+			lookup->group_id = id;
+			lookup->group_found = true;
+		}
+	}
+}
 
 static int rz_family_attr_cb(const struct nlattr *attr, void *data)
 {
@@ -26,6 +54,8 @@ static int rz_family_attr_cb(const struct nlattr *attr, void *data)
 		lookup->id = mnl_attr_get_u16(attr);
 		lookup->found = true;
 	}
+	if (mnl_attr_get_type(attr) == CTRL_ATTR_MCAST_GROUPS)
+		rz_group_lookup(attr, lookup);
 	return MNL_CB_OK;
 }
 
@@ -34,18 +64,50 @@ static int rz_family_cb(const struct nlmsghdr *nlh, void *data)
 	return mnl_attr_parse(nlh, GENL_HDRLEN, rz_family_attr_cb, data);
 }
 
-static int rz_genl_resolve(struct rz_genl *g, const char *family)
+static int rz_genl_lookup(struct rz_genl *g, const char *family,
+			  struct rz_family_lookup *lookup)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
-	struct rz_family_lookup lookup = { 0 };
 	struct nlmsghdr *nlh;
+	uint16_t id = g->family_id;
 
 	g->family_id = GENL_ID_CTRL;
 	nlh = rz_genl_request(g, buf, CTRL_CMD_GETFAMILY, 0);
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, family);
-	if (rz_genl_talk(g, nlh, rz_family_cb, &lookup) < 0 || !lookup.found)
+	if (rz_genl_talk(g, nlh, rz_family_cb, lookup) < 0 || !lookup->found) {
+		g->family_id = id;
 		return -1;
-	g->family_id = lookup.id;
+	}
+	g->family_id = lookup->id;
+	return 0;
+}
+
+static int rz_genl_resolve(struct rz_genl *g, const char *family)
+{
+	struct rz_family_lookup lookup = { 0 };
+
+	return rz_genl_lookup(g, family, &lookup);
+}
+
+int rz_genl_join(struct rz_genl *g, const char *family, const char *group)
+{
+	struct rz_family_lookup lookup = { .group = group };
+
+	if (rz_genl_lookup(g, family, &lookup) < 0)
+		return -1;
+	if (!lookup.group_found) {
+		fprintf(stderr, "%s has no multicast group %s\n", family,
+			group);
+		errno = ENOENT;
+		return -1;
+	}
+	if (mnl_socket_setsockopt(g->nl, NETLINK_ADD_MEMBERSHIP,
+				  &lookup.group_id,
+				  sizeof(lookup.group_id)) < 0) {
+		fprintf(stderr, "joining %s/%s: %s\n", family, group,
+			strerror(errno));
+		return -1;
+	}
 	return 0;
 }
 
@@ -133,6 +195,7 @@ static int rz_error_cb(const struct nlmsghdr *nlh, void *data)
 	if (err->error == 0)
 		return MNL_CB_STOP;
 	rz_print_extack(nlh);
+	fprintf(stderr, "error: %s\n", strerror(-err->error));
 	errno = -err->error;
 	return MNL_CB_ERROR;
 }

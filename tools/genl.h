@@ -29,6 +29,9 @@ struct rz_version {
 int rz_genl_open(struct rz_genl *g, const char *family);
 void rz_genl_close(struct rz_genl *g);
 
+/* Join multicast group @group of @family (open on @family). */
+int rz_genl_join(struct rz_genl *g, const char *family, const char *group);
+
 /* Start a request for @cmd in @buf (MNL_SOCKET_BUFFER_SIZE bytes). */
 struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,
 				 uint16_t flags);

@@ -5,6 +5,8 @@
  *
  *   swctl [-j] version    versions of swctl and of the two modules
  *   swctl [-j] show|fdb|flush ...  mybridge switches (swctl_bridge.c)
+ *   swctl port|mirror|police ...    port set-up (swctl_port.c)
+ *   swctl flow|flows|monitor ...    flow table (swctl_flow.c)
  *   swctl [-j] vxlan ...  myvxlan devices (swctl_vxlan.c)
  */
 #include <net/if.h>
@@ -30,6 +32,16 @@ static void print_usage(FILE *f)
 		"             mybridge switches: ports, FDB size, counters\n"
 		"  fdb BRIDGE | flush BRIDGE [dynamic]\n"
 		"             a switch's forwarding database\n"
+		"  port BRIDGE PORT vlan access VID | trunk VIDS | none\n"
+		"  mirror add BRIDGE src PORT dst PORT [ingress|egress]\n"
+		"  mirror del BRIDGE src PORT [ingress|egress]\n"
+		"  police BRIDGE PORT rate RATE burst SIZE | off\n"
+		"             a port's VLANs, mirroring and policing\n"
+		"  flow add BRIDGE [prio N] [MATCH] actions=ACTIONS [replace]\n"
+		"  flow del BRIDGE [prio N] [MATCH] | flows BRIDGE\n"
+		"             the flow table (swctl flow for the syntax)\n"
+		"  monitor [BRIDGE] [count N]\n"
+		"             frames that rules send to the controller\n"
 		"  vxlan show [DEV] | fdb DEV | flush DEV [dynamic]\n"
 		"             myvxlan devices, their counters and FDB\n"
 		"  -j         JSON output\n");
@@ -107,6 +119,13 @@ int swctl_dump(const char *family, uint8_t cmd, uint16_t attr,
 	return 0;
 }
 
+const char *swctl_ifname(unsigned int ifindex, char *buf)
+{
+	if (!if_indextoname(ifindex, buf))
+		snprintf(buf, IF_NAMESIZE, "%u", ifindex);
+	return buf;
+}
+
 const char *swctl_mac_str(const unsigned char *m, char *buf)
 {
 	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x",
@@ -146,9 +165,22 @@ static int cmd_version(void)
 	return 0;
 }
 
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} bridge_cmds[] = {
+	{ "port", cmd_bridge_port },
+	{ "mirror", cmd_bridge_mirror },
+	{ "police", cmd_bridge_police },
+	{ "flow", cmd_bridge_flow },
+	{ "flows", cmd_bridge_flows },
+	{ "monitor", cmd_bridge_monitor },
+};
+
 int main(int argc, char **argv)
 {
 	int cmd = rz_tool_options(argc, argv, print_usage, &json);
+	unsigned int i;
 
 	if (!strcmp(argv[cmd], "version") && cmd + 1 == argc)
 		return cmd_version();
@@ -160,6 +192,10 @@ int main(int argc, char **argv)
 		return cmd_bridge_fdb(argc - cmd - 1, argv + cmd + 1);
 	if (!strcmp(argv[cmd], "flush"))
 		return cmd_bridge_flush(argc - cmd - 1, argv + cmd + 1);
+	for (i = 0; i < ARRAY_SIZE(bridge_cmds); i++)
+		if (!strcmp(argv[cmd], bridge_cmds[i].name))
+			return bridge_cmds[i].run(argc - cmd - 1,
+						  argv + cmd + 1);
 	fprintf(stderr, "swctl: unknown command '%s'\n", argv[cmd]);
 	print_usage(stderr);
 	return 2;

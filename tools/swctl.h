@@ -19,6 +19,12 @@ int cmd_vxlan(int argc, char **argv);
 int cmd_bridge_show(int argc, char **argv);
 int cmd_bridge_fdb(int argc, char **argv);
 int cmd_bridge_flush(int argc, char **argv);
+int cmd_bridge_port(int argc, char **argv);
+int cmd_bridge_mirror(int argc, char **argv);
+int cmd_bridge_police(int argc, char **argv);
+int cmd_bridge_flow(int argc, char **argv);
+int cmd_bridge_flows(int argc, char **argv);
+int cmd_bridge_monitor(int argc, char **argv);
 
 /* The ifindex of @name, or 0 after printing that there is none. */
 int swctl_ifindex(const char *name);
@@ -42,6 +48,9 @@ void swctl_print_counters(const char *key, const struct nlattr *nest,
 int swctl_dump(const char *family, uint8_t cmd, uint16_t attr,
 	       const char *dev, mnl_cb_t cb, uint8_t dev_cmd,
 	       const char *kind);
+
+/* The name of @ifindex (or the number) into @buf (IF_NAMESIZE bytes). */
+const char *swctl_ifname(unsigned int ifindex, char *buf);
 
 /* @mac as xx:xx:xx:xx:xx:xx into @buf (18 bytes). */
 const char *swctl_mac_str(const unsigned char *mac, char *buf);

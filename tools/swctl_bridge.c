@@ -20,6 +20,52 @@
 static const char *const counter_names[MYBRIDGE_CNT_MAX] =
 	MYBRIDGE_COUNTER_NAMES;
 
+static void print_port_mirror(const char *key, const struct nlattr *attr)
+{
+	char name[IF_NAMESIZE];
+
+	if (!attr)
+		return;
+	swctl_ifname(mnl_attr_get_u32(attr), name);
+	if (json) {
+		printf(",\"%s\":", key);
+		rz_json_string(name);
+	} else {
+		printf(" %s %s", key, name);
+	}
+}
+
+/* "vlan access 10", "vlan trunk 10,20", nothing for the default. */
+static void print_port_vlan(const struct nlattr **tb)
+{
+	const struct nlattr *trunk = tb[MYBRIDGE_PORT_TRUNK];
+	const uint16_t *vids = trunk ? mnl_attr_get_payload(trunk) : NULL;
+	unsigned int i, n = trunk ? mnl_attr_get_payload_len(trunk) / 2 : 0;
+	uint8_t mode = MYBRIDGE_VLAN_NONE;
+
+	if (tb[MYBRIDGE_PORT_VLAN_MODE])
+		mode = mnl_attr_get_u8(tb[MYBRIDGE_PORT_VLAN_MODE]);
+	if (mode == MYBRIDGE_VLAN_ACCESS && tb[MYBRIDGE_PORT_PVID]) {
+		if (json)
+			printf(",\"vlan_mode\":\"access\",\"pvid\":%u",
+			       mnl_attr_get_u16(tb[MYBRIDGE_PORT_PVID]));
+		else
+			printf(" vlan access %u",
+			       mnl_attr_get_u16(tb[MYBRIDGE_PORT_PVID]));
+		return;
+	}
+	if (mode != MYBRIDGE_VLAN_TRUNK) {
+		if (json)
+			printf(",\"vlan_mode\":\"none\"");
+		return;
+	}
+	printf(json ? ",\"vlan_mode\":\"trunk\",\"trunk\":[" : " vlan trunk ");
+	for (i = 0; i < n; i++)
+		printf("%s%u", i ? "," : "", vids[i]);
+	if (json)
+		printf("]");
+}
+
 static void print_port(const struct nlattr *nest, int index)
 {
 	const struct nlattr *tb[MYBRIDGE_PORT_MAX + 1];
@@ -36,6 +82,16 @@ static void print_port(const struct nlattr *nest, int index)
 	if (tb[MYBRIDGE_PORT_IFINDEX])
 		swctl_print_u("ifindex",
 			      mnl_attr_get_u32(tb[MYBRIDGE_PORT_IFINDEX]));
+	print_port_vlan(tb);
+	if (tb[MYBRIDGE_PORT_POLICE_RATE]) {
+		swctl_print_u("police_rate",
+			      mnl_attr_get_u64(tb[MYBRIDGE_PORT_POLICE_RATE]));
+		if (tb[MYBRIDGE_PORT_POLICE_BURST])
+			swctl_print_u("police_burst",
+				      mnl_attr_get_u32(tb[MYBRIDGE_PORT_POLICE_BURST]));
+	}
+	print_port_mirror("mirror_ingress", tb[MYBRIDGE_PORT_MIRROR_RX]);
+	print_port_mirror("mirror_egress", tb[MYBRIDGE_PORT_MIRROR_TX]);
 	swctl_print_counters("stats", tb[MYBRIDGE_PORT_STATS], counter_names,
 			     MYBRIDGE_CNT_MAX, 1);
 	if (json)

@@ -150,3 +150,52 @@ rz_vxlan_end() {
 		"dmesg | grep 'waiting for .* to become free'"
 	rz_done
 }
+
+# rz_switch KIND SW HOST...: a switch "br0" of link kind KIND (mybridge,
+# or bridge for Linux's) in namespace SW and, for the Nth HOST (all
+# namespaces created here), a veth from port sN of br0 to eth0 in HOST
+# with MAC 02:00:00:00:00:0N and 10.1.0.N/24, up.  No IPv6 link-local
+# addresses (their router solicitations and MLD reports would blur
+# counts) and every host knows the others' MACs (no ARP): only what a
+# test sends crosses the switch.
+rz_switch() {
+	local kind=$1 sw=$2 h i=1 j
+	shift 2
+	rz_netns "$sw" "$@" || return 1
+	ip -n "$sw" link add br0 type "$kind" &&
+	ip -n "$sw" link set br0 addrgenmode none || return 1
+	for h in "$@"; do
+		ip -n "$sw" link add "s$i" type veth peer name eth0 netns "$h" &&
+		ip -n "$sw" link set "s$i" addrgenmode none &&
+		ip -n "$h" link set eth0 addrgenmode none &&
+		ip -n "$h" link set eth0 address "02:00:00:00:00:0$i" &&
+		ip -n "$h" addr add "10.1.0.$i/24" dev eth0 &&
+		ip -n "$h" link set eth0 up &&
+		ip -n "$sw" link set "s$i" master br0 &&
+		ip -n "$sw" link set "s$i" up || return 1
+		i=$((i + 1))
+	done
+	ip -n "$sw" link set br0 up || return 1
+	for h in "$@"; do
+		for ((j = 1; j < i; j++)); do
+			ip -n "$h" neigh replace "10.1.0.$j" nud permanent \
+				lladdr "02:00:00:00:00:0$j" dev eth0 || return 1
+		done
+	done
+}
+
+# rz_port_stat SW PORT COUNTER: a mybridge port counter (swctl -j show).
+rz_port_stat() {
+	ip netns exec "$1" swctl -j show br0 | /usr/bin/python3 -c "
+import json, sys
+for p in json.load(sys.stdin)[0]['ports']:
+    if p['ifname'] == '$2':
+        print(p['stats']['$3'])"
+}
+
+# rz_br_stat SW COUNTER: a counter of mybridge br0 in SW.
+rz_br_stat() {
+	ip netns exec "$1" swctl -j show br0 | /usr/bin/python3 -c "
+import json, sys
+print(json.load(sys.stdin)[0]['stats']['$2'])"
+}
