@@ -139,3 +139,69 @@ bench_summary() {
 		}
 	}' "$2"
 }
+
+# pg_src_flows NS DEV N SRC_MAC SRC_IP_MIN SRC_IP_MAX: make pktgen on DEV
+# (set up by pg_setup) step through N source MACs from SRC_MAC on and,
+# alongside, the source IPs SRC_IP_MIN..SRC_IP_MAX (N of them): each
+# frame takes the next of both, sequentially (no MACSRC_RND/IPSRC_RND),
+# so there are exactly N distinct sources, each every Nth frame.
+pg_src_flows() {
+	local ns=$1 dev=$2
+	pg "$ns" "$dev" "src_mac $4"
+	pg "$ns" "$dev" "src_mac_count $3"
+	pg "$ns" "$dev" "src_min $5"
+	pg "$ns" "$dev" "src_max $6"
+}
+
+# bench_summary_grid KINDS SCENARIOS RUNS: like bench_summary, for runs
+# "KIND SCENARIO PPS" of several kinds in several scenarios.  Per
+# scenario: per kind the runs in order, their median, the spread and the
+# guest time per packet; then the ratios of the medians of the first kind
+# to each other kind.
+bench_summary_grid() {
+	awk -v kinds="$1" -v scens="$2" '
+	{ runs[$1, $2] = runs[$1, $2] " " $3; v[$1, $2, ++n[$1, $2]] = $3 }
+	function median(k, s,   i, j, t, a, m) {
+		m = n[k, s]
+		if (!m) return 0
+		for (i = 1; i <= m; i++) a[i] = v[k, s, i]
+		for (i = 2; i <= m; i++)
+			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+		lo[k, s] = a[1]; hi[k, s] = a[m]
+		return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+	}
+	END {
+		nk = split(kinds, ks, " "); ns = split(scens, ss, " ")
+		for (j = 1; j <= ns; j++) {
+			s = ss[j]
+			printf "%s:\n", s
+			for (i = 1; i <= nk; i++) {
+				k = ks[i]; med[k] = median(k, s)
+				if (!med[k]) {
+					printf "  %-8s no runs\n", k
+					continue
+				}
+				printf "  %-8s %d pps (runs:%s), spread %.3f%%, %.0f ns of guest time per packet\n",
+					k, med[k], runs[k, s],
+					100 * (hi[k, s] - lo[k, s]) / med[k],
+					1e9 / med[k]
+			}
+			for (i = 2; i <= nk; i++)
+				if (med[ks[1]] && med[ks[i]])
+					printf "  ratio %s/%s: %.2f\n", ks[1], ks[i],
+						med[ks[1]] / med[ks[i]]
+		}
+	}' "$3"
+}
+
+# bench_host_clock DIR: the host's wall clock in seconds (three decimals),
+# as the mtime the host gives a file that the guest empties in DIR, a
+# directory shared with the host (qemu.sh's RESULTS).  The guest's own
+# clock is no wall clock under -icount shift=0,sleep=off: it counts
+# instructions and leaps over the time the vCPU waits idle (e.g. for the
+# host's 9p file server).
+bench_host_clock() {
+	: > "$1/.host-clock" && stat -c %.3Y "$1/.host-clock"
+}

@@ -29,6 +29,7 @@ struct sk_buff *mybridge_execute(struct mybridge *br, struct mybridge_port *in,
 				 const struct mybridge_actions *acts)
 {
 	/* The tag as the frame came in, for mirror actions. */
+	const bool in_tagged = skb_vlan_tag_present(skb);
 	const u16 in_tci = skb->vlan_tci;
 	const __be16 in_proto = skb->vlan_proto;
 	struct sk_buff *host = NULL, *c, *h;
@@ -70,18 +71,22 @@ struct sk_buff *mybridge_execute(struct mybridge *br, struct mybridge_port *in,
 			kfree_skb(skb);
 			skb = NULL;
 			break;
+		/* A normal action after these switches in the new VLAN. */
 		case MYBRIDGE_ACTION_PUSH_VLAN:
-			if (!skb_vlan_tag_present(skb))
-				__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q),
-						       a->arg);
+			if (skb_vlan_tag_present(skb))
+				break;
+			__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), a->arg);
+			vid = a->arg;
 			break;
 		case MYBRIDGE_ACTION_SET_VLAN:
 			__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q),
 					       (skb->vlan_tci & ~VLAN_VID_MASK) |
 					       a->arg);
+			vid = a->arg;
 			break;
 		case MYBRIDGE_ACTION_POP_VLAN:
 			__vlan_hwaccel_clear_tag(skb);
+			vid = 0;
 			break;
 		case MYBRIDGE_ACTION_MIRROR:
 			c = skb_clone(skb, GFP_ATOMIC);
@@ -90,8 +95,10 @@ struct sk_buff *mybridge_execute(struct mybridge *br, struct mybridge_port *in,
 					       MYBRIDGE_CNT_DROP_NOMEM, 1);
 				break;
 			}
-			c->vlan_tci = in_tci;
-			c->vlan_proto = in_proto;
+			if (in_tagged)
+				__vlan_hwaccel_put_tag(c, in_proto, in_tci);
+			else
+				__vlan_hwaccel_clear_tag(c);
 			mybridge_count(br->stats, MYBRIDGE_CNT_MIRRORED, 1);
 			mybridge_output(br, a->port, c);
 			break;

@@ -21,6 +21,7 @@ struct mybridge_pcpu_stats {
 };
 
 struct mybridge;
+struct mybridge_export;
 
 /* A port: a net_device enslaved with `ip link set DEV master BR`. */
 struct mybridge_port {
@@ -53,6 +54,7 @@ struct mybridge {
 	struct delayed_work fdb_ageing;
 
 	struct mybridge_flow_table flows;	/* RTNL writers */
+	struct mybridge_export __rcu *export;	/* NULL: off; RTNL writers */
 };
 
 static inline void mybridge_count(struct mybridge_pcpu_stats __percpu *stats,
@@ -72,6 +74,8 @@ void mybridge_read_counters(struct mybridge_pcpu_stats __percpu *stats,
 
 /* @dev's mybridge, or NULL when @dev is not a mybridge device. */
 struct mybridge *mybridge_from_netdev(struct net_device *dev);
+
+extern const struct ethtool_ops mybridge_ethtool_ops;
 
 int mybridge_device_init(void);
 void mybridge_device_uninit(void);

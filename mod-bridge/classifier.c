@@ -18,16 +18,11 @@
 
 #include "classifier.h"
 
-static u32 mybridge_rule_hash(const void *data, u32 len, u32 seed)
-{
-	return jhash2(data, len / 4, seed);
-}
-
 static const struct rhashtable_params mybridge_rule_params = {
 	.head_offset		= offsetof(struct mybridge_rule, node),
 	.key_offset		= offsetof(struct mybridge_rule, key),
 	.key_len		= sizeof(struct mybridge_flow_key),
-	.hashfn			= mybridge_rule_hash,
+	.hashfn			= mybridge_flow_hashfn,
 	.automatic_shrinking	= true,
 };
 
@@ -417,6 +412,11 @@ static void mybridge_rule_unlink(struct mybridge_flow_table *t,
 				 struct mybridge_rule *r)
 {
 	mybridge_rule_unlink_quiet(t, r);
+	/*
+	 * Before the grace period starts: lookups that begin after it see
+	 * the new gen and no longer take @r from their cache.
+	 */
+	mybridge_flow_gen_bump(t);
 	call_rcu(&r->rcu, mybridge_rule_free_rcu);
 }
 
@@ -489,10 +489,18 @@ void mybridge_flow_table_uninit(struct mybridge_flow_table *t)
 	struct mybridge_subtables *subs;
 	int cpu;
 
+	unsigned int i;
+
 	mybridge_flow_flush(t, NULL);
 	subs = rtnl_dereference(t->subtables);
 	RCU_INIT_POINTER(t->subtables, NULL);
-	kfree_rcu(subs, rcu);
+	/* Empty subtables a failed publish left behind. */
+	synchronize_net();
+	for (i = 0; subs && i < subs->n; i++) {
+		rhltable_destroy(&subs->e[i].st->rules);
+		kfree(subs->e[i].st);
+	}
+	kfree(subs);
 	if (t->cache) {
 		for_each_possible_cpu(cpu)
 			kvfree(*per_cpu_ptr(t->cache, cpu));

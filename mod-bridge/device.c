@@ -9,6 +9,7 @@
 #include <linux/netdevice.h>
 #include <net/rtnetlink.h>
 
+#include "export.h"
 #include "fdb.h"
 #include "forward.h"
 #include "port.h"
@@ -38,7 +39,9 @@ free:
 static void mybridge_uninit(struct net_device *dev)
 {
 	struct mybridge *br = netdev_priv(dev);
+	static const struct mybridge_export_config off;
 
+	mybridge_export_set(br, &off, NULL);
 	mybridge_flow_table_uninit(&br->flows);
 	mybridge_fdb_uninit(br);
 	free_percpu(br->stats);
@@ -147,13 +150,17 @@ static void mybridge_setup(struct net_device *dev)
 	ether_setup(dev);
 	eth_hw_addr_random(dev);
 	dev->netdev_ops = &mybridge_netdev_ops;
+	dev->ethtool_ops = &mybridge_ethtool_ops;
 	dev->needs_free_netdev = true;
 	SET_NETDEV_DEVTYPE(dev, &mybridge_type);
 	dev->priv_flags |= IFF_NO_QUEUE;
-	/* VLAN tags reach the switch as skb->vlan_tci, as from ports. */
+	/*
+	 * NETNS_LOCAL: its export socket lives in its namespace.  VLAN
+	 * tags reach the switch as skb->vlan_tci, as from ports.
+	 */
 	dev->features |= NETIF_F_LLTX | NETIF_F_SG | NETIF_F_HW_CSUM |
 			 NETIF_F_GSO_SOFTWARE | NETIF_F_HW_VLAN_CTAG_TX |
-			 NETIF_F_HW_VLAN_STAG_TX;
+			 NETIF_F_HW_VLAN_STAG_TX | NETIF_F_NETNS_LOCAL;
 	dev->hw_features |= NETIF_F_SG | NETIF_F_HW_CSUM |
 			    NETIF_F_GSO_SOFTWARE;
 	dev->vlan_features = dev->features;

@@ -158,3 +158,8 @@ u32 mybridge_flow_hash(const struct mybridge_flow_key *key)
 	return jhash2((const u32 *)key, sizeof(*key) / 4, 0);
 }
 EXPORT_SYMBOL_IF_KUNIT(mybridge_flow_hash);
+
+u32 mybridge_flow_hashfn(const void *data, u32 len, u32 seed)
+{
+	return jhash2(data, len / 4, seed);
+}

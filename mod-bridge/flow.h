@@ -64,4 +64,7 @@ static inline bool mybridge_flow_equal(const struct mybridge_flow_key *a,
 
 u32 mybridge_flow_hash(const struct mybridge_flow_key *key);
 
+/* The same hash as an rhashtable hashfn over keys (@len: a key's). */
+u32 mybridge_flow_hashfn(const void *data, u32 len, u32 seed);
+
 #endif /* _MYBRIDGE_FLOW_H */

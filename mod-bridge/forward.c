@@ -9,6 +9,7 @@
 #include <linux/etherdevice.h>
 
 #include "actions.h"
+#include "export.h"
 #include "fdb.h"
 #include "forward.h"
 #include "police.h"
@@ -183,6 +184,11 @@ struct sk_buff *mybridge_normal(struct mybridge *br, struct mybridge_port *in,
 		mybridge_drop(br, skb, MYBRIDGE_CNT_DROP_SAME_PORT);
 		return NULL;
 	}
+	/* A mirror's destination takes no part in switching. */
+	if (unlikely(READ_ONCE(to->mirror_sources))) {
+		kfree_skb(skb);
+		return NULL;
+	}
 	mybridge_deliver(br, to, skb, vid);
 	return NULL;
 }
@@ -215,6 +221,7 @@ struct sk_buff *mybridge_input(struct mybridge *br, struct mybridge_port *in,
 			       struct sk_buff *skb)
 {
 	struct mybridge_vlan *v = NULL;
+	struct mybridge_export *exp;
 	struct mybridge_flow_key key;
 	struct mybridge_rule *rule;
 	bool hit;
@@ -233,10 +240,17 @@ struct sk_buff *mybridge_input(struct mybridge *br, struct mybridge_port *in,
 		mybridge_drop(br, skb, MYBRIDGE_CNT_DROP_VLAN);
 		return NULL;
 	}
-	if (!in || !READ_ONCE(br->flows.n_rules))
+	if (!in)
+		return mybridge_normal(br, in, skb, vid);
+	exp = rcu_dereference(br->export);
+	if (likely(!exp && !READ_ONCE(br->flows.n_rules)))
 		return mybridge_normal(br, in, skb, vid);
 
 	mybridge_flow_extract(skb, in->dev->ifindex, vid, &key);
+	if (exp)
+		mybridge_export_account(br, exp, &key, skb->len);
+	if (!READ_ONCE(br->flows.n_rules))
+		return mybridge_normal(br, in, skb, vid);
 	rule = mybridge_flow_lookup(&br->flows, &key, &hit);
 	mybridge_count(br->stats, hit ? MYBRIDGE_CNT_FLOW_HIT :
 		       MYBRIDGE_CNT_FLOW_MISS, 1);

@@ -8,6 +8,7 @@
 #include <net/genetlink.h>
 #include <net/sock.h>
 
+#include "export.h"
 #include "fdb.h"
 #include "flow_netlink.h"
 #include "netlink.h"
@@ -32,6 +33,20 @@ static const struct nla_policy mybridge_port_policy[MYBRIDGE_PORT_MAX + 1] = {
 	[MYBRIDGE_PORT_MIRROR_TX]	= { .type = NLA_U32 },
 };
 
+static const struct nla_policy mybridge_export_policy[MYBRIDGE_EXPORT_MAX + 1] = {
+	[MYBRIDGE_EXPORT_FORMAT]	=
+		NLA_POLICY_MAX(NLA_U8, MYBRIDGE_EXPORT_FORMAT_MAX),
+	[MYBRIDGE_EXPORT_ADDR]		= { .type = NLA_BINARY, .len = 16 },
+	[MYBRIDGE_EXPORT_PORT]		= NLA_POLICY_MIN(NLA_U16, 1),
+	[MYBRIDGE_EXPORT_ACTIVE]	=
+		NLA_POLICY_RANGE(NLA_U32, 1, MYBRIDGE_EXPORT_TIMEOUT_MAX),
+	[MYBRIDGE_EXPORT_IDLE]		=
+		NLA_POLICY_RANGE(NLA_U32, 1, MYBRIDGE_EXPORT_TIMEOUT_MAX),
+	[MYBRIDGE_EXPORT_RECORDS]	= { .type = NLA_REJECT },
+	[MYBRIDGE_EXPORT_MESSAGES]	= { .type = NLA_REJECT },
+	[MYBRIDGE_EXPORT_DROPPED]	= { .type = NLA_REJECT },
+};
+
 static const struct nla_policy mybridge_genl_policy[MYBRIDGE_ATTR_MAX + 1] = {
 	[MYBRIDGE_ATTR_VERSION]		= { .type = NLA_REJECT },
 	[MYBRIDGE_ATTR_API_VERSION]	= { .type = NLA_REJECT },
@@ -53,6 +68,8 @@ static const struct nla_policy mybridge_genl_policy[MYBRIDGE_ATTR_MAX + 1] = {
 	[MYBRIDGE_ATTR_PACKET_LEN]	= { .type = NLA_REJECT },
 	[MYBRIDGE_ATTR_PACKET]		= { .type = NLA_REJECT },
 	[MYBRIDGE_ATTR_REPLACE]		= { .type = NLA_FLAG },
+	[MYBRIDGE_ATTR_EXPORT]		=
+		NLA_POLICY_NESTED(mybridge_export_policy),
 };
 
 /* Build the reply to MYBRIDGE_CMD_GET_VERSION into @msg. */
@@ -212,6 +229,7 @@ static int mybridge_put_ports(struct sk_buff *skb, struct mybridge *br)
 static int mybridge_fill_bridge(struct sk_buff *skb, struct mybridge *br,
 				struct netlink_callback *cb)
 {
+	struct mybridge_export *exp = rcu_dereference(br->export);
 	void *hdr;
 
 	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
@@ -226,6 +244,7 @@ static int mybridge_fill_bridge(struct sk_buff *skb, struct mybridge *br,
 			READ_ONCE(br->fdb_max_learned)) ||
 	    nla_put_u32(skb, MYBRIDGE_ATTR_FDB_COUNT, mybridge_fdb_count(br)) ||
 	    mybridge_put_counters(skb, MYBRIDGE_ATTR_STATS, br->stats) ||
+	    (exp && mybridge_export_put(skb, exp)) ||
 	    mybridge_put_ports(skb, br)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -253,6 +272,11 @@ static int mybridge_genl_dump_bridges(struct sk_buff *skb,
 			continue;
 		if (mybridge_fill_bridge(skb, br, cb)) {
 			idx--;
+			/* Not even alone in a message: say so, not nothing. */
+			if (!skb->len) {
+				rcu_read_unlock();
+				return -EMSGSIZE;
+			}
 			break;
 		}
 	}
@@ -387,7 +411,8 @@ static int mybridge_genl_mirror(struct mybridge *br, struct mybridge_port *p,
 	return 0;
 }
 
-static void mybridge_set_mirror(struct mybridge_port __rcu **slot,
+static void mybridge_set_mirror(struct mybridge *br,
+				struct mybridge_port __rcu **slot,
 				struct mybridge_port *to)
 {
 	struct mybridge_port *old = rtnl_dereference(*slot);
@@ -397,6 +422,9 @@ static void mybridge_set_mirror(struct mybridge_port __rcu **slot,
 	if (to)
 		WRITE_ONCE(to->mirror_sources, to->mirror_sources + 1);
 	rcu_assign_pointer(*slot, to);
+	/* What was learned on a new destination no longer leads there. */
+	if (to && to->mirror_sources == 1)
+		mybridge_fdb_flush(br, to, true);
 }
 
 /* What SET_PORT asks for, checked before anything changes. */
@@ -524,10 +552,78 @@ static int mybridge_genl_set_port(struct sk_buff *skb, struct genl_info *info)
 		kfree_rcu(rcu_replace_pointer(p->police, s.police,
 					      lockdep_rtnl_is_held()), rcu);
 	if (s.set_rx)
-		mybridge_set_mirror(&p->mirror_rx, s.rx);
+		mybridge_set_mirror(br, &p->mirror_rx, s.rx);
 	if (s.set_tx)
-		mybridge_set_mirror(&p->mirror_tx, s.tx);
+		mybridge_set_mirror(br, &p->mirror_tx, s.tx);
 unlock:
+	rtnl_unlock();
+	return err;
+}
+
+/* The export set-up of a SET_EXPORT request. */
+static int mybridge_export_parse(struct nlattr **tb,
+				 struct mybridge_export_config *cfg,
+				 struct netlink_ext_ack *extack)
+{
+	struct sockaddr_in6 *sin6 = (void *)&cfg->collector;
+	struct sockaddr_in *sin = (void *)&cfg->collector;
+	const struct nlattr *addr = tb[MYBRIDGE_EXPORT_ADDR];
+
+	memset(cfg, 0, sizeof(*cfg));
+	if (!tb[MYBRIDGE_EXPORT_FORMAT]) {
+		NL_SET_ERR_MSG(extack, "mybridge: an export format is required");
+		return -EINVAL;
+	}
+	cfg->format = nla_get_u8(tb[MYBRIDGE_EXPORT_FORMAT]);
+	if (cfg->format == MYBRIDGE_EXPORT_OFF)
+		return 0;
+	if (!addr || !tb[MYBRIDGE_EXPORT_PORT]) {
+		NL_SET_ERR_MSG(extack,
+			       "mybridge: export needs the collector's address and port");
+		return -EINVAL;
+	}
+	if (nla_len(addr) == sizeof(struct in6_addr)) {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_addr = nla_get_in6_addr(addr);
+		sin6->sin6_port = htons(nla_get_u16(tb[MYBRIDGE_EXPORT_PORT]));
+	} else if (nla_len(addr) == sizeof(struct in_addr)) {
+		sin->sin_family = AF_INET;
+		sin->sin_addr.s_addr = nla_get_in_addr(addr);
+		sin->sin_port = htons(nla_get_u16(tb[MYBRIDGE_EXPORT_PORT]));
+	} else {
+		NL_SET_ERR_MSG_ATTR(extack, addr,
+				    "mybridge: the collector's address is IPv4 (4 bytes) or IPv6 (16)");
+		return -EINVAL;
+	}
+	cfg->active = tb[MYBRIDGE_EXPORT_ACTIVE] ?
+		      nla_get_u32(tb[MYBRIDGE_EXPORT_ACTIVE]) :
+		      MYBRIDGE_EXPORT_ACTIVE_DEFAULT;
+	cfg->idle = tb[MYBRIDGE_EXPORT_IDLE] ?
+		    nla_get_u32(tb[MYBRIDGE_EXPORT_IDLE]) :
+		    MYBRIDGE_EXPORT_IDLE_DEFAULT;
+	return 0;
+}
+
+static int mybridge_genl_set_export(struct sk_buff *skb,
+				    struct genl_info *info)
+{
+	struct nlattr *tb[MYBRIDGE_EXPORT_MAX + 1];
+	struct mybridge_export_config cfg;
+	struct mybridge *br;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, MYBRIDGE_ATTR_EXPORT))
+		return -EINVAL;
+	err = nla_parse_nested(tb, MYBRIDGE_EXPORT_MAX,
+			       info->attrs[MYBRIDGE_ATTR_EXPORT],
+			       mybridge_export_policy, info->extack) ?:
+	      mybridge_export_parse(tb, &cfg, info->extack);
+	if (err)
+		return err;
+	rtnl_lock();
+	br = mybridge_genl_bridge(info);
+	err = IS_ERR(br) ? PTR_ERR(br) :
+			   mybridge_export_set(br, &cfg, info->extack);
 	rtnl_unlock();
 	return err;
 }
@@ -546,6 +642,8 @@ int mybridge_genl_packet_in(struct mybridge *br, struct mybridge_port *in,
 		return -ESRCH;
 	if (max_len && max_len < len)
 		len = max_len;
+	/* A GRO frame may be longer than an attribute can be. */
+	len = min_t(unsigned int, len, U16_MAX - NLA_HDRLEN);
 	msg = genlmsg_new(nla_total_size(len) + 4 * nla_total_size(4),
 			  GFP_ATOMIC);
 	if (!msg)
@@ -605,6 +703,11 @@ static const struct genl_ops mybridge_genl_ops[] = {
 	{
 		.cmd	= MYBRIDGE_CMD_GET_FLOW,
 		.dumpit	= mybridge_genl_dump_flows,
+	},
+	{
+		.cmd	= MYBRIDGE_CMD_SET_EXPORT,
+		.doit	= mybridge_genl_set_export,
+		.flags	= GENL_ADMIN_PERM,
 	},
 };
 

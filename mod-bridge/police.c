@@ -34,7 +34,11 @@ bool mybridge_police_conform(struct mybridge_police *p, unsigned int len,
 				  p->burst_ns);
 		p->last = now;
 	}
-	ok = p->tokens >= cost;
+	/*
+	 * A frame longer than the bucket (GSO, GRO) passes when the bucket
+	 * is full and leaves it in debt, repaid before the next passes.
+	 */
+	ok = p->tokens >= min(cost, p->burst_ns);
 	if (ok)
 		p->tokens -= cost;
 	spin_unlock(&p->lock);

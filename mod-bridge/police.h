@@ -17,7 +17,9 @@ struct mybridge_police {
 	struct psched_ratecfg ratecfg;
 	s64 burst_ns;			/* the bucket's depth */
 	spinlock_t lock;
-	s64 tokens;			/* ns, at most burst_ns */
+	s64 tokens;			/* ns, at most burst_ns; negative
+					 * after a frame longer than it
+					 */
 	u64 last;			/* ns, when tokens was computed */
 	struct rcu_head rcu;
 };

@@ -29,7 +29,7 @@ ping_fails() { ! ip netns exec "$1" ping -n -c 2 -i 0.2 -W 1 "$2"; }
 
 # capture NS IFACE: start tcpdump -e in NS; capture_stop prints it.
 capture() {
-	ip netns exec "$1" timeout 60 tcpdump -l -n -e -i "$2" \
+	ip netns exec "$1" timeout 60 tcpdump -n -U --immediate-mode -e -i "$2" \
 		-w "$tmp/$1.pcap" 2> "$tmp/$1.err" &
 	cap_pid=$! cap_ns=$1
 	# tcpdump says "listening on" once it captures.
@@ -238,6 +238,9 @@ check_output "nobody else may change rules (EPERM)" 'Operation not permitted' \
 	sh -c "ip netns exec rz-fs setpriv --reuid=65534 --regid=65534 --clear-groups swctl flow add br0 prio 1 actions=drop 2>&1; true"
 check_output "the rules are as before" "^$(printf '%s' "$before" | head -1)\$" \
 	sh -c "ip netns exec rz-fs swctl flows br0 | sed 's/ used.*//'"
+
+check_output "ethtool -S br0: the switch's counters, then each port's" '^2$' \
+	sh -c "ip netns exec rz-fs ethtool -S br0 | grep -cE '^ +(drop_flow|s1\.rx_packets): [1-9]'"
 
 # A port that leaves takes the rules naming it.
 check "flow add in_port=s3 actions=drop" sw flow add br0 prio 7 in_port=s3 actions=drop

@@ -164,8 +164,7 @@ struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,
 	return nlh;
 }
 
-/* Print the kernel's extack message of an error reply, if it sent one. */
-static void rz_print_extack(const struct nlmsghdr *nlh)
+void rz_print_extack(const struct nlmsghdr *nlh)
 {
 	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *attr;
@@ -214,7 +213,8 @@ int rz_genl_talk(struct rz_genl *g, struct nlmsghdr *nlh, mnl_cb_t cb,
 		[NLMSG_ERROR] = rz_error_cb,
 		[NLMSG_DONE] = rz_done_cb,
 	};
-	char buf[MNL_SOCKET_BUFFER_SIZE];
+	/* The kernel sizes dump messages up to what we read (32 KiB max). */
+	static char buf[32768];
 	uint32_t seq = nlh->nlmsg_seq;
 	ssize_t len;
 	int ret;

@@ -63,6 +63,9 @@ void rz_genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb,
 void rz_genl_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
 			  int max);
 
+/* Print the kernel's extack message of an error reply, if it sent one. */
+void rz_print_extack(const struct nlmsghdr *nlh);
+
 /* Ask @family for its version; 0 on success, -1 (after a message). */
 int rz_genl_get_version(const char *family, struct rz_version *ver);
 

@@ -7,6 +7,8 @@
  *   swctl [-j] show|fdb|flush ...  mybridge switches (swctl_bridge.c)
  *   swctl port|mirror|police ...    port set-up (swctl_port.c)
  *   swctl flow|flows|monitor ...    flow table (swctl_flow.c)
+ *   swctl export ...                flow export (swctl_export.c)
+ *   swctl save|restore ...          configuration (swctl_save.c)
  *   swctl [-j] vxlan ...  myvxlan devices (swctl_vxlan.c)
  */
 #include <net/if.h>
@@ -42,6 +44,10 @@ static void print_usage(FILE *f)
 		"             the flow table (swctl flow for the syntax)\n"
 		"  monitor [BRIDGE] [count N]\n"
 		"             frames that rules send to the controller\n"
+		"  export BRIDGE ipfix|netflow ADDR:PORT [active S] [idle S] | off\n"
+		"             flow records to a collector\n"
+		"  save BRIDGE > FILE | restore < FILE\n"
+		"             a switch's configuration as swctl commands\n"
 		"  vxlan show [DEV] | fdb DEV | flush DEV [dynamic]\n"
 		"             myvxlan devices, their counters and FDB\n"
 		"  -j         JSON output\n");
@@ -126,6 +132,22 @@ const char *swctl_ifname(unsigned int ifindex, char *buf)
 	return buf;
 }
 
+int swctl_parse_mac(const char *s, uint8_t *mac)
+{
+	unsigned int b[6], i;
+	char tail;
+
+	if (sscanf(s, "%x:%x:%x:%x:%x:%x%c", &b[0], &b[1], &b[2], &b[3],
+		   &b[4], &b[5], &tail) != 6)
+		return -1;
+	for (i = 0; i < 6; i++) {
+		if (b[i] > 0xff)
+			return -1;
+		mac[i] = (uint8_t)b[i];
+	}
+	return 0;
+}
+
 const char *swctl_mac_str(const unsigned char *m, char *buf)
 {
 	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x",
@@ -175,6 +197,9 @@ static const struct {
 	{ "flow", cmd_bridge_flow },
 	{ "flows", cmd_bridge_flows },
 	{ "monitor", cmd_bridge_monitor },
+	{ "export", cmd_bridge_export },
+	{ "save", cmd_bridge_save },
+	{ "restore", cmd_bridge_restore },
 };
 
 int main(int argc, char **argv)

@@ -25,6 +25,9 @@ int cmd_bridge_police(int argc, char **argv);
 int cmd_bridge_flow(int argc, char **argv);
 int cmd_bridge_flows(int argc, char **argv);
 int cmd_bridge_monitor(int argc, char **argv);
+int cmd_bridge_export(int argc, char **argv);
+int cmd_bridge_save(int argc, char **argv);
+int cmd_bridge_restore(int argc, char **argv);
 
 /* The ifindex of @name, or 0 after printing that there is none. */
 int swctl_ifindex(const char *name);
@@ -51,6 +54,9 @@ int swctl_dump(const char *family, uint8_t cmd, uint16_t attr,
 
 /* The name of @ifindex (or the number) into @buf (IF_NAMESIZE bytes). */
 const char *swctl_ifname(unsigned int ifindex, char *buf);
+
+/* "xx:xx:xx:xx:xx:xx" into @mac; -1 when it is not a MAC address. */
+int swctl_parse_mac(const char *s, uint8_t *mac);
 
 /* @mac as xx:xx:xx:xx:xx:xx into @buf (18 bytes). */
 const char *swctl_mac_str(const unsigned char *mac, char *buf);

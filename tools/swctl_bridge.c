@@ -6,6 +6,7 @@
  *   swctl [-j] fdb BRIDGE             learned and static entries, with age
  *   swctl flush BRIDGE [dynamic]      empty the FDB (or its learned part)
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
 #include <stdio.h>
@@ -98,6 +99,54 @@ static void print_port(const struct nlattr *nest, int index)
 		printf("}");
 }
 
+/* "export ipfix 127.0.0.1:4739 active 60 idle 15 records N ..." */
+static void print_export(const struct nlattr *nest)
+{
+	const struct nlattr *tb[MYBRIDGE_EXPORT_MAX + 1];
+	char addr[INET6_ADDRSTRLEN + 8];
+	const char *format;
+	int len;
+
+	if (!nest)
+		return;
+	rz_genl_parse_nested(nest, tb, MYBRIDGE_EXPORT_MAX);
+	if (!tb[MYBRIDGE_EXPORT_FORMAT] || !tb[MYBRIDGE_EXPORT_ADDR] ||
+	    !tb[MYBRIDGE_EXPORT_PORT])
+		return;
+	format = mnl_attr_get_u8(tb[MYBRIDGE_EXPORT_FORMAT]) ==
+		 MYBRIDGE_EXPORT_IPFIX ? "ipfix" : "netflow";
+	len = (int)mnl_attr_get_payload_len(tb[MYBRIDGE_EXPORT_ADDR]);
+	addr[0] = '[';
+	inet_ntop(len == 16 ? AF_INET6 : AF_INET,
+		  mnl_attr_get_payload(tb[MYBRIDGE_EXPORT_ADDR]), addr + 1,
+		  INET6_ADDRSTRLEN);
+	if (len == 16)
+		strcat(addr, "]");
+	if (json) {
+		printf(",\"export\":{\"format\":\"%s\",\"collector\":\"%s:%u\"",
+		       format, len == 16 ? addr : addr + 1,
+		       mnl_attr_get_u16(tb[MYBRIDGE_EXPORT_PORT]));
+	} else {
+		printf("\n  export %s %s:%u", format, len == 16 ? addr : addr + 1,
+		       mnl_attr_get_u16(tb[MYBRIDGE_EXPORT_PORT]));
+	}
+	if (tb[MYBRIDGE_EXPORT_ACTIVE])
+		swctl_print_u("active", mnl_attr_get_u32(tb[MYBRIDGE_EXPORT_ACTIVE]));
+	if (tb[MYBRIDGE_EXPORT_IDLE])
+		swctl_print_u("idle", mnl_attr_get_u32(tb[MYBRIDGE_EXPORT_IDLE]));
+	if (tb[MYBRIDGE_EXPORT_RECORDS])
+		swctl_print_u("records",
+			      mnl_attr_get_u64(tb[MYBRIDGE_EXPORT_RECORDS]));
+	if (tb[MYBRIDGE_EXPORT_MESSAGES])
+		swctl_print_u("messages",
+			      mnl_attr_get_u64(tb[MYBRIDGE_EXPORT_MESSAGES]));
+	if (tb[MYBRIDGE_EXPORT_DROPPED])
+		swctl_print_u("dropped",
+			      mnl_attr_get_u64(tb[MYBRIDGE_EXPORT_DROPPED]));
+	if (json)
+		printf("}");
+}
+
 static int bridge_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MYBRIDGE_ATTR_MAX + 1];
@@ -126,6 +175,7 @@ static int bridge_cb(const struct nlmsghdr *nlh, void *data)
 			      mnl_attr_get_u32(tb[MYBRIDGE_ATTR_FDB_COUNT]));
 	swctl_print_counters("stats", tb[MYBRIDGE_ATTR_STATS], counter_names,
 			     MYBRIDGE_CNT_MAX, 1);
+	print_export(tb[MYBRIDGE_ATTR_EXPORT]);
 	if (json)
 		printf(",\"ports\":[");
 	if (tb[MYBRIDGE_ATTR_PORTS])
@@ -152,10 +202,8 @@ static int fdb_cb(const struct nlmsghdr *nlh, void *data)
 	    mnl_attr_get_payload_len(fdb[MYBRIDGE_FDB_MAC]) != 6)
 		return MNL_CB_OK;
 	swctl_mac_str(mnl_attr_get_payload(fdb[MYBRIDGE_FDB_MAC]), mac);
-	if (fdb[MYBRIDGE_FDB_PORT] &&
-	    !if_indextoname(mnl_attr_get_u32(fdb[MYBRIDGE_FDB_PORT]), port))
-		snprintf(port, sizeof(port), "%u",
-			 mnl_attr_get_u32(fdb[MYBRIDGE_FDB_PORT]));
+	if (fdb[MYBRIDGE_FDB_PORT])
+		swctl_ifname(mnl_attr_get_u32(fdb[MYBRIDGE_FDB_PORT]), port);
 	if (fdb[MYBRIDGE_FDB_VLAN])
 		vlan = mnl_attr_get_u16(fdb[MYBRIDGE_FDB_VLAN]);
 	kind = fdb[MYBRIDGE_FDB_STATIC] ? "static" : "learned";

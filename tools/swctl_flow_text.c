@@ -46,22 +46,6 @@ static int parse_ulong(const char *s, unsigned long max, unsigned long *v)
 	return errno || end == s || *end || *v > max || *s == '-' ? -1 : 0;
 }
 
-static int parse_mac(const char *s, uint8_t *mac)
-{
-	unsigned int b[6], i;
-	char tail;
-
-	if (sscanf(s, "%x:%x:%x:%x:%x:%x%c", &b[0], &b[1], &b[2], &b[3],
-		   &b[4], &b[5], &tail) != 6)
-		return -1;
-	for (i = 0; i < 6; i++) {
-		if (b[i] > 0xff)
-			return -1;
-		mac[i] = (uint8_t)b[i];
-	}
-	return 0;
-}
-
 /* "MAC" or "MAC/MASK". */
 static int put_mac(struct nlmsghdr *nlh, int type, char *val)
 {
@@ -70,7 +54,8 @@ static int put_mac(struct nlmsghdr *nlh, int type, char *val)
 
 	if (slash)
 		*slash = '\0';
-	if (parse_mac(val, mac) < 0 || (slash && parse_mac(slash + 1, mask) < 0))
+	if (swctl_parse_mac(val, mac) < 0 ||
+	    (slash && swctl_parse_mac(slash + 1, mask) < 0))
 		return -1;
 	mnl_attr_put(nlh, type, 6, mac);
 	if (slash)

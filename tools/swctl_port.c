@@ -273,6 +273,12 @@ int cmd_bridge_police(int argc, char **argv)
 		fprintf(stderr, "swctl: bad burst '%s' (e.g. 64k)\n", argv[5]);
 		return 2;
 	}
+	if (p.burst < MYBRIDGE_POLICE_BURST_MIN) {
+		fprintf(stderr,
+			"swctl: the burst must hold a full frame: at least %d bytes\n",
+			MYBRIDGE_POLICE_BURST_MIN);
+		return 2;
+	}
 	return set_port(argv[0], argv[1], fill_police, &p);
 usage:
 	fprintf(stderr,

@@ -158,6 +158,43 @@
  * tuple-space classifier (one hash table per distinct mask); any change
  * to the rules invalidates the cache.
  *
+ *   MYBRIDGE_CMD_SET_EXPORT    do; MYBRIDGE_ATTR_IFINDEX and
+ *                             MYBRIDGE_ATTR_EXPORT nested:
+ *                             MYBRIDGE_EXPORT_FORMAT (u8, enum
+ *                             mybridge_export_format; MYBRIDGE_EXPORT_OFF
+ *                             stops exporting, the rest is then not
+ *                             needed), MYBRIDGE_EXPORT_ADDR (4 or 16
+ *                             bytes: the collector, IPv4 or IPv6),
+ *                             MYBRIDGE_EXPORT_PORT (u16 UDP port),
+ *                             MYBRIDGE_EXPORT_ACTIVE (u32 seconds, 1 to
+ *                             3600, default 60) and MYBRIDGE_EXPORT_IDLE
+ *                             (u32 seconds, 1 to 3600, default 15).
+ *                             GET_BRIDGE reports the same nest (absent
+ *                             when off) with the counters
+ *                             MYBRIDGE_EXPORT_RECORDS (u64 records sent),
+ *                             _MESSAGES (u64 UDP messages sent) and
+ *                             _DROPPED (u64 frames not accounted, the
+ *                             table being full, plus records lost to
+ *                             send errors).
+ *                             CAP_NET_ADMIN.
+ *
+ * Flow export.  With a format set, every frame entering through a port
+ * is accounted to a flow record keyed like the flow table (ingress port,
+ * VLAN, MACs, Ethertype, addresses, protocol, ports), holding packets,
+ * bytes, first and last seen and the egress port (the port the FDB
+ * sends the destination MAC to; 0 when flooded or for the host).  A
+ * record is exported when it has been idle for the idle timeout (and
+ * then forgotten), or has been active for the active timeout (then its
+ * counts start again: records carry deltas), and when export stops.
+ * Records go over UDP from the switch's network namespace:
+ *   MYBRIDGE_EXPORT_IPFIX      IPFIX (RFC 7011), templates 256 (IPv4),
+ *                              257 (IPv6) and 258 (other Ethertypes),
+ *                              sent in every message; observation domain
+ *                              the switch's ifindex
+ *   MYBRIDGE_EXPORT_NETFLOW5   NetFlow v5; IPv4 flows only, interfaces as
+ *                              16-bit ifindex
+ * At most MYBRIDGE_EXPORT_MAX_FLOWS records are tracked at once.
+ *
  * Multicast group "monitor" (MYBRIDGE_MCGRP_MONITOR): MYBRIDGE_CMD_
  * PACKET_IN messages with MYBRIDGE_ATTR_IFINDEX (the switch),
  * MYBRIDGE_ATTR_IN_PORT (u32 ifindex), MYBRIDGE_ATTR_VLAN (u16),
@@ -214,6 +251,7 @@ enum mybridge_cmd {
 	MYBRIDGE_CMD_DEL_FLOW,
 	MYBRIDGE_CMD_GET_FLOW,
 	MYBRIDGE_CMD_PACKET_IN,
+	MYBRIDGE_CMD_SET_EXPORT,
 	__MYBRIDGE_CMD_MAX
 };
 
@@ -240,6 +278,7 @@ enum mybridge_attr {
 	MYBRIDGE_ATTR_PACKET_LEN,
 	MYBRIDGE_ATTR_PACKET,
 	MYBRIDGE_ATTR_REPLACE,
+	MYBRIDGE_ATTR_EXPORT,
 	__MYBRIDGE_ATTR_MAX
 };
 
@@ -313,6 +352,35 @@ enum mybridge_match_attr {
 
 #define MYBRIDGE_MATCH_MAX (__MYBRIDGE_MATCH_MAX - 1)
 
+enum mybridge_export_attr {
+	MYBRIDGE_EXPORT_UNSPEC,
+	MYBRIDGE_EXPORT_FORMAT,		/* u8 */
+	MYBRIDGE_EXPORT_ADDR,		/* 4 or 16 bytes */
+	MYBRIDGE_EXPORT_PORT,		/* u16 */
+	MYBRIDGE_EXPORT_ACTIVE,		/* u32 s */
+	MYBRIDGE_EXPORT_IDLE,		/* u32 s */
+	MYBRIDGE_EXPORT_RECORDS,	/* u64 */
+	MYBRIDGE_EXPORT_MESSAGES,	/* u64 */
+	MYBRIDGE_EXPORT_DROPPED,	/* u64 */
+	MYBRIDGE_EXPORT_PAD,
+	__MYBRIDGE_EXPORT_MAX
+};
+
+#define MYBRIDGE_EXPORT_MAX (__MYBRIDGE_EXPORT_MAX - 1)
+
+enum mybridge_export_format {
+	MYBRIDGE_EXPORT_OFF,
+	MYBRIDGE_EXPORT_IPFIX,
+	MYBRIDGE_EXPORT_NETFLOW5,
+	__MYBRIDGE_EXPORT_FORMAT_MAX
+};
+
+#define MYBRIDGE_EXPORT_FORMAT_MAX (__MYBRIDGE_EXPORT_FORMAT_MAX - 1)
+#define MYBRIDGE_EXPORT_MAX_FLOWS	65536
+#define MYBRIDGE_EXPORT_ACTIVE_DEFAULT	60
+#define MYBRIDGE_EXPORT_IDLE_DEFAULT	15
+#define MYBRIDGE_EXPORT_TIMEOUT_MAX	3600
+
 enum mybridge_action_attr {
 	MYBRIDGE_ACTION_UNSPEC,
 	MYBRIDGE_ACTION_OUTPUT,		/* u32 ifindex */
@@ -344,7 +412,8 @@ enum mybridge_fdb_attr {
 
 /*
  * Counters of a switch and of each port.  Packets: rx on a port's ingress,
- * tx on its egress; for the switch, what it handled as a whole.
+ * tx on its egress; for the switch, what it handled as a whole.  Also in
+ * `ethtool -S SWITCH`: the switch's, then each port's as PORT.NAME.
  */
 enum mybridge_counter {
 	MYBRIDGE_CNT_RX_PACKETS,	/* rx_packets: entered the switch */

@@ -12,6 +12,7 @@ APT_PKGS=(
 	iproute2 ethtool tcpdump iputils-ping iputils-arping python3-scapy
 	bochs bochsbios vgabios bochs-x xvfb xauth busybox-static
 	isolinux syslinux-common xorriso
+	openvswitch-switch nfdump tshark
 )
 
 missing=()

@@ -1087,12 +1087,34 @@ static void police_full_bucket_passes_burst(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, police_drain(&p, 1024, T0), POLICE_BURST);
 	KUNIT_EXPECT_FALSE(test, mybridge_police_conform(&p, 1, T0));
 
-	/* Whole in one frame; a frame larger than the bucket never. */
+	/* Whole in one frame. */
 	mybridge_police_init(&p, POLICE_RATE, POLICE_BURST, T0);
-	KUNIT_EXPECT_FALSE(test, mybridge_police_conform(&p, POLICE_BURST + 1,
-							 T0));
 	KUNIT_EXPECT_TRUE(test, mybridge_police_conform(&p, POLICE_BURST, T0));
 	KUNIT_EXPECT_FALSE(test, mybridge_police_conform(&p, 1, T0));
+}
+
+/*
+ * A frame longer than the bucket (GSO, GRO) passes only from a full
+ * bucket and leaves it in debt: nothing passes until the rate has paid
+ * for the whole frame, so the long-term rate holds.
+ */
+static void police_long_frame_leaves_debt(struct kunit *test)
+{
+	const unsigned int len = 4 * POLICE_BURST;
+	/* The time the rate takes to pay for @len bytes beyond the burst. */
+	const u64 debt = div_u64((u64)(len - POLICE_BURST) * NSEC_PER_SEC,
+				 POLICE_RATE);
+	struct mybridge_police p;
+
+	mybridge_police_init(&p, POLICE_RATE, POLICE_BURST, T0);
+	KUNIT_EXPECT_TRUE(test, mybridge_police_conform(&p, len, T0));
+	KUNIT_EXPECT_FALSE(test, mybridge_police_conform(&p, len, T0));
+	KUNIT_EXPECT_FALSE(test, mybridge_police_conform(&p, 64, T0 + debt - 1000));
+	/* Paid back, then 1500 bytes' worth of time for a 1500-byte frame. */
+	KUNIT_EXPECT_TRUE(test, mybridge_police_conform(&p, 1500,
+							T0 + debt +
+							div_u64(1500ULL * NSEC_PER_SEC,
+								POLICE_RATE) + 1000));
 }
 
 static void police_refills_at_rate(struct kunit *test)
@@ -1417,6 +1439,7 @@ static struct kunit_case mybridge_flow_test_cases[] = {
 	KUNIT_CASE(flow_cache_caches_misses),
 	KUNIT_CASE(flow_rule_counters),
 	KUNIT_CASE(police_full_bucket_passes_burst),
+	KUNIT_CASE(police_long_frame_leaves_debt),
 	KUNIT_CASE(police_refills_at_rate),
 	KUNIT_CASE(police_idle_caps_at_burst),
 	KUNIT_CASE(police_clock_backwards_adds_nothing),
