@@ -7,6 +7,7 @@
 #include <linux/module.h>
 
 #include "dev.h"
+#include "vmm.h"
 #include <myvmx.h>
 
 static long myvmx_dev_ioctl(struct file *file, unsigned int cmd,
@@ -17,6 +18,8 @@ static long myvmx_dev_ioctl(struct file *file, unsigned int cmd,
 		if (arg)
 			return -EINVAL;
 		return MYVMX_API_VERSION;
+	case MYVMX_CREATE_VM:
+		return myvmx_vm_create((void __user *)arg);
 	default:
 		return -ENOTTY;
 	}

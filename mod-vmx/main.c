@@ -8,18 +8,28 @@
 
 #include "dev.h"
 #include "netlink.h"
+#include "vmx.h"
 #include <myvmx.h>
 
 static int __init myvmx_init(void)
 {
 	int err;
 
-	err = myvmx_genl_init();
+	err = myvmx_vmx_init();
 	if (err)
 		return err;
+	err = myvmx_genl_init();
+	if (err)
+		goto vmx_exit;
 	err = myvmx_dev_init();
 	if (err)
-		myvmx_genl_uninit();
+		goto genl_uninit;
+	return 0;
+
+genl_uninit:
+	myvmx_genl_uninit();
+vmx_exit:
+	myvmx_vmx_exit();
 	return err;
 }
 
@@ -27,6 +37,7 @@ static void __exit myvmx_exit(void)
 {
 	myvmx_dev_uninit();
 	myvmx_genl_uninit();
+	myvmx_vmx_exit();
 }
 
 module_init(myvmx_init);

@@ -4,6 +4,8 @@
  *
  *   vmctl [-j] version    versions of vmctl, the myvmx module and its
  *                         /dev/myvmx API
+ *   vmctl run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N] [-v]
+ *                         run a flat binary guest (vmctl_run.c)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +18,7 @@
 #include <myvmx.h>
 #include "cli.h"
 #include "genl.h"
+#include "vmctl.h"
 
 static bool json;
 
@@ -24,18 +27,33 @@ static void print_usage(FILE *f)
 	fprintf(f,
 		"usage: vmctl [-j] COMMAND\n"
 		"  version    versions of vmctl, myvmx.ko and /dev/myvmx\n"
+		"  run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N] [-v]\n"
+		"             run a flat binary guest loaded at 0x7c00\n"
 		"  -j         JSON output\n");
+}
+
+int vmctl_open_dev(void)
+{
+	int fd = open("/dev/myvmx", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		fprintf(stderr, "/dev/myvmx: %s\n", strerror(errno));
+	return fd;
+}
+
+int vmctl_fail(const char *what)
+{
+	fprintf(stderr, "vmctl: %s: %s\n", what, strerror(errno));
+	return 1;
 }
 
 static int dev_api_version(void)
 {
 	int fd, api;
 
-	fd = open("/dev/myvmx", O_RDWR | O_CLOEXEC);
-	if (fd < 0) {
-		fprintf(stderr, "/dev/myvmx: %s\n", strerror(errno));
+	fd = vmctl_open_dev();
+	if (fd < 0)
 		return -1;
-	}
 	api = ioctl(fd, MYVMX_GET_API_VERSION, 0);
 	if (api < 0)
 		fprintf(stderr, "/dev/myvmx: MYVMX_GET_API_VERSION: %s\n",
@@ -75,6 +93,8 @@ int main(int argc, char **argv)
 
 	if (!strcmp(argv[cmd], "version") && cmd + 1 == argc)
 		return cmd_version();
+	if (!strcmp(argv[cmd], "run"))
+		return vmctl_run(argc - cmd, argv + cmd);
 	fprintf(stderr, "vmctl: unknown command '%s'\n", argv[cmd]);
 	print_usage(stderr);
 	return 2;

@@ -4,11 +4,77 @@
  *
  * Character device /dev/myvmx (mode 0600, root only)
  * --------------------------------------------------
- * Opening the device gives a handle for VM management ioctls.  All ioctls
- * use the magic MYVMX_IOC_MAGIC; an unknown ioctl fails with ENOTTY.
+ * All ioctls use the magic MYVMX_IOC_MAGIC; an unknown ioctl fails with
+ * ENOTTY, a reserved field or flag that is not zero with EINVAL.  There are
+ * three kinds of file descriptor:
  *
+ * The device fd (open("/dev/myvmx")):
  *   MYVMX_GET_API_VERSION   _IO, no argument.  Returns MYVMX_API_VERSION.
  *                           A program checks it before any other ioctl.
+ *   MYVMX_CREATE_VM         _IOW, struct myvmx_vm_create (a name).  Returns
+ *                           a new VM fd.  The first VM puts every online CPU
+ *                           in VMX operation; the last one to go takes them
+ *                           out.  EBUSY when another hypervisor (kvm_intel)
+ *                           holds VMX; ENODEV without usable VT-x.
+ *
+ * The VM fd (the VM lives while it or one of its vCPU fds is open):
+ *   MYVMX_SET_MEMORY        _IOW, struct myvmx_memory_region.  Maps
+ *                           @size bytes of this process's memory at
+ *                           @userspace_addr into the guest at @guest_phys
+ *                           (both page aligned, size at most 4 GiB, at most
+ *                           MYVMX_MAX_REGIONS regions, no overlap in either
+ *                           space: EEXIST).  The pages are pinned until the
+ *                           VM is destroyed.  Guest-physical addresses
+ *                           outside every region are MMIO.
+ *   MYVMX_CREATE_VCPU       _IO, the vCPU index (0..MYVMX_MAX_VCPUS-1, each
+ *                           once: EEXIST).  Returns a vCPU fd.  The vCPU
+ *                           starts in the x86 reset state (real mode,
+ *                           CS:IP = f000:fff0); set its registers before
+ *                           running it.
+ *
+ * The vCPU fd (one thread runs it at a time; others get EBUSY):
+ *   mmap(0, MYVMX_RUN_SIZE, PROT_READ|PROT_WRITE, MAP_SHARED, vcpu_fd, 0)
+ *                           maps the struct myvmx_run of the vCPU.
+ *   MYVMX_GET_REGS / MYVMX_SET_REGS      struct myvmx_regs (RAX..R15,
+ *                           RIP, RFLAGS).  SET checks RFLAGS bit 1 is set
+ *                           and the reserved bits are clear.
+ *   MYVMX_GET_SREGS / MYVMX_SET_SREGS    struct myvmx_sregs: segments,
+ *                           descriptor tables, CR0, CR2, CR3, CR4, EFER.
+ *                           SET refuses CR0/CR4/EFER values the guest could
+ *                           not load itself (EINVAL).
+ *   MYVMX_INJECT            _IOW, struct myvmx_event: an external
+ *                           interrupt (delivered when the guest can take
+ *                           it) or an exception with an optional error
+ *                           code (delivered at the next entry).
+ *   MYVMX_RUN               _IO, no argument.  Runs the guest until an exit
+ *                           the kernel does not handle itself, described in
+ *                           the run structure; returns 0.  Returns EINTR
+ *                           (run->exit_reason = MYVMX_EXIT_INTR) when a
+ *                           signal is pending.  Data for an I/O or MMIO
+ *                           read is taken from the run structure when RUN
+ *                           is called next.
+ *
+ * Exits (run->exit_reason):
+ *   MYVMX_EXIT_IO        port I/O: io.port, io.size (1, 2, 4),
+ *                        io.direction, io.count elements at data_offset
+ *                        bytes into the run structure.  For IN the program
+ *                        fills them before the next RUN.  A string (INS/
+ *                        OUTS, REP or not) moves one element per exit.
+ *   MYVMX_EXIT_MMIO      an access outside guest RAM, decoded in the
+ *                        kernel (MOV, MOVZX, MOVSX, MOVS, STOS): mmio.addr,
+ *                        mmio.size (1, 2, 4, 8), mmio.is_write, mmio.data
+ *                        (little endian).  For a read the program fills
+ *                        mmio.data before the next RUN.
+ *   MYVMX_EXIT_HLT       the guest executed HLT with interrupts disabled
+ *                        or nothing to inject.
+ *   MYVMX_EXIT_SHUTDOWN  triple fault.
+ *   MYVMX_EXIT_FAIL_ENTRY  VM entry failed: fail_entry.hardware_reason (the
+ *                        basic exit reason, or the VM-instruction error
+ *                        with MYVMX_FAIL_VMINSTR set).
+ *   MYVMX_EXIT_INTERNAL_ERROR  the kernel could not handle an exit:
+ *                        internal.suberror (MYVMX_INTERNAL_*),
+ *                        internal.hw_reason, internal.qualification.
+ *   MYVMX_EXIT_INTR      RUN returned EINTR.
  *
  * Generic netlink family "myvmx" (MYVMX_GENL_NAME, version
  * MYVMX_GENL_VERSION)
@@ -25,16 +91,146 @@
 #define _UAPI_MYVMX_H
 
 #include <linux/ioctl.h>
+#include <linux/types.h>
 #include "ringzero.h"
 
 #define MYVMX_GENL_NAME		"myvmx"
 #define MYVMX_GENL_VERSION	1
 
 /* Version of the /dev/myvmx ioctl API and of the genl family's content. */
-#define MYVMX_API_VERSION	1
+#define MYVMX_API_VERSION	2
+
+#define MYVMX_MAX_VCPUS		8
+#define MYVMX_MAX_REGIONS	8
+#define MYVMX_NAME_LEN		32
+#define MYVMX_RUN_SIZE		4096
+
+struct myvmx_vm_create {
+	char	name[MYVMX_NAME_LEN];	/* NUL-terminated, may be empty */
+	__u32	flags;			/* none defined: 0 */
+	__u32	reserved;
+};
+
+struct myvmx_memory_region {
+	__u64	guest_phys;
+	__u64	size;
+	__u64	userspace_addr;
+	__u32	flags;			/* none defined: 0 */
+	__u32	reserved;
+};
+
+struct myvmx_regs {
+	__u64	rax, rbx, rcx, rdx, rsi, rdi, rsp, rbp;
+	__u64	r8, r9, r10, r11, r12, r13, r14, r15;
+	__u64	rip, rflags;
+};
+
+/* A segment register with its hidden part, in VMX terms. */
+struct myvmx_segment {
+	__u64	base;
+	__u32	limit;
+	__u16	selector;
+	__u8	type;		/* 4 bits */
+	__u8	s;		/* code/data (1) or system (0) */
+	__u8	dpl;
+	__u8	present;
+	__u8	avl;
+	__u8	l;		/* 64-bit code */
+	__u8	db;
+	__u8	g;
+	__u8	unusable;
+	__u8	pad;
+};
+
+struct myvmx_dtable {
+	__u64	base;
+	__u16	limit;
+	__u16	pad[3];
+};
+
+struct myvmx_sregs {
+	struct myvmx_segment	cs, ds, es, fs, gs, ss, tr, ldt;
+	struct myvmx_dtable	gdt, idt;
+	__u64	cr0, cr2, cr3, cr4, efer;
+};
+
+enum myvmx_event_type {
+	MYVMX_EVENT_INTERRUPT	= 0,	/* external interrupt, vector 32..255 */
+	MYVMX_EVENT_EXCEPTION	= 3,	/* vector 0..31 except 2 (NMI) */
+};
+
+struct myvmx_event {
+	__u8	type;		/* enum myvmx_event_type */
+	__u8	vector;
+	__u8	has_error_code;
+	__u8	pad;
+	__u32	error_code;
+};
+
+enum myvmx_exit_reason {
+	MYVMX_EXIT_NONE,
+	MYVMX_EXIT_IO,
+	MYVMX_EXIT_MMIO,
+	MYVMX_EXIT_HLT,
+	MYVMX_EXIT_SHUTDOWN,
+	MYVMX_EXIT_FAIL_ENTRY,
+	MYVMX_EXIT_INTERNAL_ERROR,
+	MYVMX_EXIT_INTR,
+};
+
+#define MYVMX_IO_IN		0
+#define MYVMX_IO_OUT		1
+
+#define MYVMX_FAIL_VMINSTR	(1ULL << 32)
+
+enum myvmx_internal_suberror {
+	MYVMX_INTERNAL_UNHANDLED_EXIT = 1,	/* no handler for hw_reason */
+	MYVMX_INTERNAL_EMULATION = 2,		/* instruction not decoded */
+	MYVMX_INTERNAL_EPT_MISCONFIG = 3,
+};
+
+struct myvmx_run {
+	__u32	exit_reason;		/* enum myvmx_exit_reason */
+	__u32	pad;
+	__u64	exits;			/* exits of this vCPU so far */
+	union {
+		struct {
+			__u16	port;
+			__u8	size;
+			__u8	direction;
+			__u32	count;
+			__u32	data_offset;
+		} io;
+		struct {
+			__u64	addr;
+			__u8	data[8];
+			__u32	size;
+			__u8	is_write;
+		} mmio;
+		struct {
+			__u64	hardware_reason;
+		} fail_entry;
+		struct {
+			__u32	suberror;
+			__u32	hw_reason;
+			__u64	qualification;
+		} internal;
+		__u8	pad_union[64];
+	};
+	/* Followed by the I/O data area, at io.data_offset. */
+};
 
 #define MYVMX_IOC_MAGIC		0xB7
 #define MYVMX_GET_API_VERSION	_IO(MYVMX_IOC_MAGIC, 0x00)
+#define MYVMX_CREATE_VM		_IOW(MYVMX_IOC_MAGIC, 0x01, struct myvmx_vm_create)
+#define MYVMX_SET_MEMORY	_IOW(MYVMX_IOC_MAGIC, 0x10, struct myvmx_memory_region)
+#define MYVMX_CREATE_VCPU	_IO(MYVMX_IOC_MAGIC, 0x11)
+#define MYVMX_RUN		_IO(MYVMX_IOC_MAGIC, 0x20)
+#define MYVMX_GET_REGS		_IOR(MYVMX_IOC_MAGIC, 0x21, struct myvmx_regs)
+#define MYVMX_SET_REGS		_IOW(MYVMX_IOC_MAGIC, 0x22, struct myvmx_regs)
+#define MYVMX_GET_SREGS		_IOR(MYVMX_IOC_MAGIC, 0x23, struct myvmx_sregs)
+#define MYVMX_SET_SREGS		_IOW(MYVMX_IOC_MAGIC, 0x24, struct myvmx_sregs)
+#define MYVMX_INJECT		_IOW(MYVMX_IOC_MAGIC, 0x25, struct myvmx_event)
 
 enum myvmx_cmd {
 	MYVMX_CMD_UNSPEC,

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * myvmx's VT-x backend: what its files share.
+ */
+#ifndef _MYVMX_VMX_H
+#define _MYVMX_VMX_H
+
+#include <linux/types.h>
+#include <asm/vmx.h>
+
+#include "ept.h"
+#include "vmm.h"
+
+/* A VMCS region (or a VMXON region): revision identifier first. */
+struct myvmx_vmcs {
+	u32 revision_id;
+	u32 abort;
+	char data[];
+};
+
+/* The controls and limits taken from the VMX capability MSRs at load. */
+struct myvmx_vmx_caps {
+	u32 revision_id;
+	u32 vmcs_size;
+	bool true_ctls;
+	bool ins_outs_info;	/* VM-exit instruction info for INS/OUTS */
+	u32 pin, proc, proc2, exit, entry;
+	u64 ept_vpid;
+	bool vpid;
+	u64 cr0_fixed0, cr0_fixed1, cr4_fixed0, cr4_fixed1;
+};
+
+extern struct myvmx_vmx_caps myvmx_caps;
+
+int myvmx_adjust_controls(u32 required, u32 optional, u64 cap_msr,
+			  u32 *result);
+int myvmx_vmx_probe(void);
+int myvmx_vmx_init(void);
+void myvmx_vmx_exit(void);
+
+/* vmx_cpu.c: VMX operation on every CPU */
+int myvmx_vmx_get(void);
+void myvmx_vmx_put(void);
+int myvmx_vmx_cpu_init(void);
+void myvmx_vmx_cpu_exit(void);
+
+/* The per-vCPU VT-x state. */
+struct myvmx_vmx_vcpu {
+	struct myvmx_vcpu *vcpu;
+	struct myvmx_vmcs *vmcs;
+	int cpu;			/* where the VMCS is active, or -1 */
+	bool launched;
+	struct list_head loaded_node;	/* on the CPU's loaded list */
+	u16 vpid;
+	unsigned long *msr_bitmap;
+	u64 cr0_shadow, cr4_shadow;	/* what the guest believes */
+	u64 host_fs_base;
+	/* Emulated MSRs the VMCS does not hold. */
+	u64 msr_kernel_gs_base, msr_star, msr_lstar, msr_cstar, msr_sfmask;
+	u64 msr_misc_enable;
+	struct myvmx_event pending_event;
+	bool event_pending;
+	struct fxregs_state *guest_fpu;
+};
+
+
+/* vmx_vmcs.c */
+void myvmx_vmcs_load(struct myvmx_vmx_vcpu *vx);
+void myvmx_vmcs_clear_on_cpu(struct myvmx_vmx_vcpu *vx);
+int myvmx_vmcs_setup(struct myvmx_vmx_vcpu *vx, u64 eptp);
+void myvmx_invvpid_all(void);
+void myvmx_invept_all(void);
+
+/* vmx_vcpu.c */
+int myvmx_vmx_vcpu_run(struct myvmx_vcpu *vcpu);
+int myvmx_vmx_handle_exit(struct myvmx_vcpu *vcpu, u32 reason);
+void myvmx_vmx_inject(struct myvmx_vmx_vcpu *vx, u8 type, u8 vector,
+		      bool has_error, u32 error);
+void myvmx_vmx_update_long_mode(struct myvmx_vmx_vcpu *vx);
+
+/* vmx_enter.S: 0 after a VM exit, 1 when VMLAUNCH/VMRESUME failed. */
+int myvmx_vmx_enter(u64 *gpr, bool launched);
+extern const char myvmx_vmx_exit_point[];
+
+/* VMREAD/VMWRITE; the VMCS is current on this CPU. */
+static __always_inline unsigned long vmcs_read(unsigned long field)
+{
+	unsigned long value;
+
+	asm volatile("vmread %1, %0" : "=r"(value) : "r"(field) : "cc");
+	return value;
+}
+
+void myvmx_vmwrite_error(unsigned long field, unsigned long value);
+
+static __always_inline void vmcs_write(unsigned long field,
+				       unsigned long value)
+{
+	bool failed;
+
+	asm volatile("vmwrite %2, %1" CC_SET(na)
+		     : CC_OUT(na)(failed) : "r"(field), "rm"(value) : "cc");
+	if (unlikely(failed))
+		myvmx_vmwrite_error(field, value);
+}
+
+#endif /* _MYVMX_VMX_H */

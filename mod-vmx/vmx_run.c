@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The VT-x run loop.  Each pass: with preemption off, make the VMCS
+ * current here, load the guest's FPU registers and enter with interrupts
+ * off; after the exit put back what VMX does not (data and FS/GS
+ * selectors, TSS and GDT limits), let the pending host interrupt in, then
+ * handle the exit.  Exits the kernel handles loop straight back in; the
+ * rest return to user space.
+ */
+#include <linux/sched/signal.h>
+#include <asm/desc.h>
+#include <asm/fpu/api.h>
+#include <asm/fpu/types.h>
+
+#include "vmx.h"
+
+struct myvmx_host_segs {
+	u16 ds, es, fs, gs;
+	unsigned long fs_base;
+};
+
+static void myvmx_save_host_segs(struct myvmx_vmx_vcpu *vx,
+				 struct myvmx_host_segs *h)
+{
+	savesegment(ds, h->ds);
+	savesegment(es, h->es);
+	savesegment(fs, h->fs);
+	savesegment(gs, h->gs);
+	rdmsrl(MSR_FS_BASE, h->fs_base);
+	if (h->fs_base != vx->host_fs_base) {
+		vmcs_write(HOST_FS_BASE, h->fs_base);
+		vx->host_fs_base = h->fs_base;
+	}
+}
+
+static void myvmx_restore_host_segs(const struct myvmx_host_segs *h)
+{
+	unsigned long kernel_gs_base;
+
+	if (h->ds | h->es) {
+		loadsegment(ds, h->ds);
+		loadsegment(es, h->es);
+	}
+	if (h->fs) {
+		loadsegment(fs, h->fs);
+		wrmsrl(MSR_FS_BASE, h->fs_base);
+	}
+	if (h->gs) {
+		/* Loading GS clobbers the user's GS base: keep it. */
+		rdmsrl(MSR_KERNEL_GS_BASE, kernel_gs_base);
+		load_gs_index(h->gs);
+		wrmsrl(MSR_KERNEL_GS_BASE, kernel_gs_base);
+	}
+	/* VM exit leaves TR's limit at 0x67 and GDTR's at 0xffff. */
+	invalidate_tss_limit();
+	load_fixmap_gdt(raw_smp_processor_id());
+}
+
+static void myvmx_fxrstor(struct fxregs_state *fx)
+{
+	asm volatile("fxrstor64 %0" : : "m"(*fx));
+}
+
+static void myvmx_fxsave(struct fxregs_state *fx)
+{
+	asm volatile("fxsave64 %0" : "=m"(*fx));
+}
+
+/* Queue the event user space asked for, when the guest can take it. */
+static void myvmx_deliver_event(struct myvmx_vmx_vcpu *vx)
+{
+	struct myvmx_event *e = &vx->pending_event;
+	u32 proc = myvmx_caps.proc;
+
+	if (!vx->event_pending)
+		return;
+	if (e->type == MYVMX_EVENT_INTERRUPT &&
+	    (!(vx->vcpu->rflags & X86_EFLAGS_IF) ||
+	     (vmcs_read(GUEST_INTERRUPTIBILITY_INFO) &
+	      (GUEST_INTR_STATE_STI | GUEST_INTR_STATE_MOV_SS)))) {
+		vmcs_write(CPU_BASED_VM_EXEC_CONTROL,
+			   proc | CPU_BASED_INTR_WINDOW_EXITING);
+		return;
+	}
+	vmcs_write(CPU_BASED_VM_EXEC_CONTROL, proc);
+	myvmx_vmx_inject(vx, e->type, e->vector, e->has_error_code,
+			 e->error_code);
+	vx->event_pending = false;
+	/* A halted guest wakes up for the event. */
+	vmcs_write(GUEST_ACTIVITY_STATE, GUEST_ACTIVITY_ACTIVE);
+}
+
+/* An NMI that arrived in the guest belongs to the host: raise it again. */
+static void myvmx_handle_nmi(void)
+{
+	u32 info = vmcs_read(VM_EXIT_INTR_INFO);
+
+	if ((info & INTR_INFO_VALID_MASK) &&
+	    (info & INTR_INFO_INTR_TYPE_MASK) == INTR_TYPE_NMI_INTR)
+		asm volatile("int $2");
+}
+
+/* One entry and exit; returns the exit reason or a negative error. */
+static int myvmx_enter_once(struct myvmx_vcpu *vcpu,
+			    struct myvmx_vmx_vcpu *vx, u32 *reason)
+{
+	struct myvmx_host_segs host;
+	int failed;
+
+	vmcs_write(GUEST_RIP, vcpu->rip);
+	vmcs_write(GUEST_RSP, vcpu->gpr[4]);
+	vmcs_write(GUEST_RFLAGS, vcpu->rflags);
+	myvmx_deliver_event(vx);
+
+	local_irq_disable();
+	myvmx_save_host_segs(vx, &host);
+	myvmx_fxrstor(vx->guest_fpu);
+	failed = myvmx_vmx_enter(vcpu->gpr, vx->launched);
+	myvmx_fxsave(vx->guest_fpu);
+	myvmx_restore_host_segs(&host);
+	if (!failed) {
+		vx->launched = true;
+		*reason = vmcs_read(VM_EXIT_REASON);
+		if ((*reason & 0xffff) == EXIT_REASON_EXCEPTION_NMI)
+			myvmx_handle_nmi();
+	}
+	local_irq_enable();
+
+	if (failed) {
+		vcpu->run->exit_reason = MYVMX_EXIT_FAIL_ENTRY;
+		vcpu->run->fail_entry.hardware_reason =
+			MYVMX_FAIL_VMINSTR | vmcs_read(VM_INSTRUCTION_ERROR);
+		return -EIO;
+	}
+	vcpu->rip = vmcs_read(GUEST_RIP);
+	vcpu->gpr[4] = vmcs_read(GUEST_RSP);
+	vcpu->rflags = vmcs_read(GUEST_RFLAGS);
+	vcpu->exits++;
+	vcpu->exit_stats[min_t(u32, *reason & 0xffff,
+			       MYVMX_NR_EXIT_STATS - 1)]++;
+	return 0;
+}
+
+int myvmx_vmx_vcpu_run(struct myvmx_vcpu *vcpu)
+{
+	struct myvmx_vmx_vcpu *vx = vcpu->arch;
+	int ret = MYVMX_RESUME;
+	u32 reason = 0;
+
+	vcpu->run->exit_reason = MYVMX_EXIT_NONE;
+	while (ret == MYVMX_RESUME) {
+		if (signal_pending(current)) {
+			vcpu->run->exit_reason = MYVMX_EXIT_INTR;
+			return -EINTR;
+		}
+		cond_resched();
+
+		/* Preemption stays off while the VMCS and FPU are ours. */
+		kernel_fpu_begin();
+		myvmx_vmcs_load(vx);
+		if (vcpu->pending != MYVMX_PENDING_NONE &&
+		    myvmx_complete_user_exit(vcpu)) {
+			ret = myvmx_exit_internal(vcpu,
+						  MYVMX_INTERNAL_EMULATION, 0,
+						  vcpu->pending_linear);
+		} else if (myvmx_enter_once(vcpu, vx, &reason)) {
+			ret = MYVMX_TO_USER;
+		} else {
+			ret = myvmx_vmx_handle_exit(vcpu, reason);
+		}
+		kernel_fpu_end();
+	}
+	vcpu->run->exits = vcpu->exits;
+	return 0;
+}

@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vmctl run: load a flat binary guest at 0x7c00, run it under myvmx and
+ * serve its exits: port 0x3f8 is a serial line to stdout (a line at a
+ * time per vCPU), other ports read all-ones; guest-physical 0xc0000000-
+ * 0xc0000fff is a scratch device that keeps what is written, any other
+ * MMIO reads all-ones.  The run ends when every vCPU has stopped; the
+ * reason is printed as "exit: REASON".  -v traces every exit on stderr.
+ * tests/guests/kvm-run.c does the same under KVM, for comparison.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+
+#include <myvmx.h>
+#include "vmctl.h"
+
+#define LOAD_ADDR	0x7c00u
+#define COM1		0x3f8u
+#define SCRATCH_BASE	0xc0000000ULL
+#define SCRATCH_SIZE	0x1000u
+#define LINE_MAX_LEN	256
+
+struct vm_run {
+	int vm_fd;
+	uint8_t *mem;
+	uint64_t mem_size;
+	unsigned int nr_vcpus;
+	bool verbose;
+	bool long_mode;
+	pthread_mutex_t lock;		/* output and the scratch device */
+	uint8_t scratch[SCRATCH_SIZE];
+};
+
+struct vcpu_run {
+	struct vm_run *vm;
+	unsigned int index;
+	int fd;
+	struct myvmx_run *run;
+	char line[LINE_MAX_LEN];
+	size_t line_len;
+	char result[128];
+};
+
+static void trace(struct vcpu_run *v, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void trace(struct vcpu_run *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!v->vm->verbose)
+		return;
+	pthread_mutex_lock(&v->vm->lock);
+	if (v->vm->nr_vcpus > 1)
+		fprintf(stderr, "vcpu=%u ", v->index);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	pthread_mutex_unlock(&v->vm->lock);
+}
+
+static void flush_line(struct vcpu_run *v)
+{
+	if (!v->line_len)
+		return;
+	pthread_mutex_lock(&v->vm->lock);
+	fwrite(v->line, 1, v->line_len, stdout);
+	fflush(stdout);
+	pthread_mutex_unlock(&v->vm->lock);
+	v->line_len = 0;
+}
+
+static void serial_out(struct vcpu_run *v, uint8_t c)
+{
+	v->line[v->line_len++] = c;
+	if (c == '\n' || v->line_len == sizeof(v->line))
+		flush_line(v);
+}
+
+static void hex(char *buf, const uint8_t *data, unsigned int size)
+{
+	unsigned int i;
+
+	for (i = 0; i < size; i++)
+		sprintf(buf + 2 * i, "%02x", data[size - 1 - i]);
+}
+
+static void handle_io(struct vcpu_run *v)
+{
+	struct myvmx_run *run = v->run;
+	uint8_t *data = (uint8_t *)run + run->io.data_offset;
+	bool in = run->io.direction == MYVMX_IO_IN;
+	char buf[17];
+	uint32_t i;
+
+	if (in)
+		memset(data, 0xff, (size_t)run->io.size * run->io.count);
+	hex(buf, data, run->io.size);
+	trace(v, "io %s port=0x%x size=%u count=%u data=0x%s\n",
+	      in ? "in" : "out", run->io.port, run->io.size, run->io.count,
+	      buf);
+	if (!in && run->io.port == COM1 && run->io.size == 1)
+		for (i = 0; i < run->io.count; i++)
+			serial_out(v, data[i]);
+}
+
+static void handle_mmio(struct vcpu_run *v)
+{
+	struct myvmx_run *run = v->run;
+	uint64_t addr = run->mmio.addr;
+	unsigned int size = run->mmio.size;
+	bool scratch = addr >= SCRATCH_BASE &&
+		       addr + size <= SCRATCH_BASE + SCRATCH_SIZE;
+	char buf[17];
+
+	pthread_mutex_lock(&v->vm->lock);
+	if (run->mmio.is_write) {
+		if (scratch)
+			memcpy(v->vm->scratch + (addr - SCRATCH_BASE),
+			       run->mmio.data, size);
+	} else if (scratch) {
+		memcpy(run->mmio.data, v->vm->scratch + (addr - SCRATCH_BASE),
+		       size);
+	} else {
+		memset(run->mmio.data, 0xff, size);
+	}
+	pthread_mutex_unlock(&v->vm->lock);
+	hex(buf, run->mmio.data, size);
+	trace(v, "mmio %s addr=0x%llx size=%u data=0x%s\n",
+	      run->mmio.is_write ? "write" : "read", (unsigned long long)addr,
+	      size, buf);
+}
+
+/* Run one vCPU to its end; the reason goes to v->result. */
+static void *vcpu_thread(void *arg)
+{
+	struct vcpu_run *v = arg;
+	struct myvmx_run *run = v->run;
+
+	for (;;) {
+		if (ioctl(v->fd, MYVMX_RUN, 0) < 0) {
+			snprintf(v->result, sizeof(v->result),
+				 "run-error %s", strerror(errno));
+			break;
+		}
+		switch (run->exit_reason) {
+		case MYVMX_EXIT_IO:
+			handle_io(v);
+			continue;
+		case MYVMX_EXIT_MMIO:
+			handle_mmio(v);
+			continue;
+		case MYVMX_EXIT_HLT:
+			strcpy(v->result, "hlt");
+			break;
+		case MYVMX_EXIT_SHUTDOWN:
+			strcpy(v->result, "shutdown");
+			break;
+		case MYVMX_EXIT_FAIL_ENTRY:
+			snprintf(v->result, sizeof(v->result),
+				 "fail-entry reason=0x%llx",
+				 (unsigned long long)
+				 run->fail_entry.hardware_reason);
+			break;
+		case MYVMX_EXIT_INTERNAL_ERROR:
+			snprintf(v->result, sizeof(v->result),
+				 "internal-error suberror=%u",
+				 run->internal.suberror);
+			trace(v, "internal-error hw_reason=%u qualification=0x%llx\n",
+			      run->internal.hw_reason,
+			      (unsigned long long)run->internal.qualification);
+			break;
+		default:
+			snprintf(v->result, sizeof(v->result), "myvmx-%u",
+				 run->exit_reason);
+			break;
+		}
+		break;
+	}
+	flush_line(v);
+	return NULL;
+}
+
+static int load_image(const char *path, struct vm_run *vm)
+{
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "vmctl: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	n = read(fd, vm->mem + LOAD_ADDR, vm->mem_size - LOAD_ADDR);
+	close(fd);
+	if (n < 0) {
+		fprintf(stderr, "vmctl: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* GDT at 0x500; identity map of 1 GiB in 2 MiB pages at 0x1000-0x3fff. */
+static void build_long_mode_tables(struct vm_run *vm)
+{
+	uint64_t *gdt = (uint64_t *)(vm->mem + 0x500);
+	uint64_t *pml4 = (uint64_t *)(vm->mem + 0x1000);
+	uint64_t *pdpt = (uint64_t *)(vm->mem + 0x2000);
+	uint64_t *pd = (uint64_t *)(vm->mem + 0x3000);
+	unsigned int i;
+
+	gdt[0] = 0;
+	gdt[1] = 0x00af9b000000ffffULL;	/* 64-bit code */
+	gdt[2] = 0x00cf93000000ffffULL;	/* data */
+	pml4[0] = 0x2000 | 3;
+	pdpt[0] = 0x3000 | 3;
+	for (i = 0; i < 512; i++)
+		pd[i] = ((uint64_t)i << 21) | 0x83;
+}
+
+static void flat_segment(struct myvmx_segment *s, uint16_t sel, uint8_t type,
+			 bool code64)
+{
+	memset(s, 0, sizeof(*s));
+	s->selector = sel;
+	s->limit = 0xffffffff;
+	s->type = type;
+	s->s = 1;
+	s->present = 1;
+	s->g = 1;
+	s->l = code64;
+	s->db = !code64;
+}
+
+static int setup_vcpu(struct vm_run *vm, struct vcpu_run *v)
+{
+	struct myvmx_regs regs = { 0 };
+	struct myvmx_sregs sregs;
+
+	if (ioctl(v->fd, MYVMX_GET_SREGS, &sregs) < 0)
+		return -1;
+	if (vm->long_mode) {
+		flat_segment(&sregs.cs, 0x08, 0xb, true);
+		flat_segment(&sregs.ds, 0x10, 0x3, false);
+		sregs.es = sregs.ss = sregs.ds;
+		sregs.gdt.base = 0x500;
+		sregs.gdt.limit = 3 * 8 - 1;
+		sregs.cr0 = 0x80050033;
+		sregs.cr3 = 0x1000;
+		sregs.cr4 = 0x20;
+		sregs.efer = 0x500;
+	} else {
+		sregs.cs.selector = 0;
+		sregs.cs.base = 0;
+		sregs.ds = sregs.es = sregs.ss = sregs.cs;
+		sregs.ds.type = sregs.es.type = sregs.ss.type = 3;
+	}
+	if (ioctl(v->fd, MYVMX_SET_SREGS, &sregs) < 0)
+		return -1;
+	regs.rip = LOAD_ADDR;
+	regs.rsp = LOAD_ADDR;
+	regs.rflags = 0x2;
+	return ioctl(v->fd, MYVMX_SET_REGS, &regs);
+}
+
+static int parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 0);
+
+	switch (*end) {
+	case 'k': case 'K':
+		v <<= 10;
+		end++;
+		break;
+	case 'm': case 'M':
+		v <<= 20;
+		end++;
+		break;
+	case 'g': case 'G':
+		v <<= 30;
+		end++;
+		break;
+	}
+	if (*end || v < (1 << 20) || v > (4ULL << 30) || (v & 0xfff))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int vmctl_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "mem", required_argument, NULL, 'm' },
+		{ "mode", required_argument, NULL, 'M' },
+		{ "vcpus", required_argument, NULL, 'c' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct vm_run vm = { .mem_size = 1 << 20, .nr_vcpus = 1 };
+	struct myvmx_memory_region region = { 0 };
+	struct myvmx_vm_create create = { .name = "vmctl-run" };
+	struct vcpu_run vcpus[MYVMX_MAX_VCPUS];
+	pthread_t threads[MYVMX_MAX_VCPUS];
+	const char *image;
+	unsigned int i;
+	int dev, opt;
+	char *end;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "v", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'm':
+			if (parse_size(optarg, &vm.mem_size)) {
+				fprintf(stderr, "vmctl: --mem: 1M to 4G, in pages\n");
+				return 2;
+			}
+			break;
+		case 'M':
+			if (!strcmp(optarg, "long")) {
+				vm.long_mode = true;
+			} else if (strcmp(optarg, "real")) {
+				fprintf(stderr, "vmctl: --mode: real or long\n");
+				return 2;
+			}
+			break;
+		case 'c':
+			vm.nr_vcpus = strtoul(optarg, &end, 10);
+			if (*end || !vm.nr_vcpus ||
+			    vm.nr_vcpus > MYVMX_MAX_VCPUS) {
+				fprintf(stderr, "vmctl: --vcpus: 1 to %d\n",
+					MYVMX_MAX_VCPUS);
+				return 2;
+			}
+			break;
+		case 'v':
+			vm.verbose = true;
+			break;
+		default:
+			return 2;
+		}
+	}
+	if (optind + 1 != argc) {
+		fprintf(stderr, "usage: vmctl run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N] [-v]\n");
+		return 2;
+	}
+	image = argv[optind];
+	pthread_mutex_init(&vm.lock, NULL);
+
+	vm.mem = mmap(NULL, vm.mem_size, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (vm.mem == MAP_FAILED)
+		return vmctl_fail("mmap guest memory");
+	if (load_image(image, &vm))
+		return 1;
+	if (vm.long_mode)
+		build_long_mode_tables(&vm);
+
+	dev = vmctl_open_dev();
+	if (dev < 0)
+		return 1;
+	vm.vm_fd = ioctl(dev, MYVMX_CREATE_VM, &create);
+	if (vm.vm_fd < 0)
+		return vmctl_fail("MYVMX_CREATE_VM");
+	region.size = vm.mem_size;
+	region.userspace_addr = (uintptr_t)vm.mem;
+	if (ioctl(vm.vm_fd, MYVMX_SET_MEMORY, &region) < 0)
+		return vmctl_fail("MYVMX_SET_MEMORY");
+	for (i = 0; i < vm.nr_vcpus; i++) {
+		struct vcpu_run *v = &vcpus[i];
+
+		memset(v, 0, sizeof(*v));
+		v->vm = &vm;
+		v->index = i;
+		v->fd = ioctl(vm.vm_fd, MYVMX_CREATE_VCPU, i);
+		if (v->fd < 0)
+			return vmctl_fail("MYVMX_CREATE_VCPU");
+		v->run = mmap(NULL, MYVMX_RUN_SIZE, PROT_READ | PROT_WRITE,
+			      MAP_SHARED, v->fd, 0);
+		if (v->run == MAP_FAILED)
+			return vmctl_fail("mmap run structure");
+		if (setup_vcpu(&vm, v) < 0)
+			return vmctl_fail("setting vCPU registers");
+	}
+	for (i = 0; i < vm.nr_vcpus; i++)
+		if (pthread_create(&threads[i], NULL, vcpu_thread, &vcpus[i]))
+			return vmctl_fail("pthread_create");
+	for (i = 0; i < vm.nr_vcpus; i++)
+		pthread_join(threads[i], NULL);
+	for (i = 0; i < vm.nr_vcpus; i++) {
+		if (vm.nr_vcpus > 1)
+			printf("exit: vcpu=%u %s\n", i, vcpus[i].result);
+		else
+			printf("exit: %s\n", vcpus[i].result);
+	}
+	return 0;
+}
