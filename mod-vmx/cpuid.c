@@ -45,6 +45,7 @@ void myvmx_cpuid_filter(unsigned int index, u32 leaf, u32 subleaf, u32 *eax,
 			*eax = 0;
 			*ebx &= LEAF7_EBX_KEPT;
 		} else {
+			*eax = 0;	/* subleaves past EAX of 0: all zero */
 			*ebx = 0;
 		}
 		*ecx = 0;

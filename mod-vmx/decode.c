@@ -158,7 +158,8 @@ int myvmx_decode(const u8 *code, unsigned int avail, enum myvmx_cpu_bits bits,
 	case 0xa0: case 0xa1: case 0xa2: case 0xa3:
 		/* mov between rAX and a direct offset of the address size */
 		insn->op = op & 2 ? MYVMX_OP_STORE_REG : MYVMX_OP_LOAD;
-		insn->mem_size = insn->reg_size = op & 1 ? opsize : 1;
+		insn->mem_size = op & 1 ? opsize : 1;
+		insn->reg_size = insn->mem_size;
 		insn->reg = 0;
 		i += insn->addr_size;
 		if (i > avail)
@@ -167,14 +168,16 @@ int myvmx_decode(const u8 *code, unsigned int avail, enum myvmx_cpu_bits bits,
 		return 0;
 	case 0xa4: case 0xa5: case 0xaa: case 0xab:
 		insn->op = op >= 0xaa ? MYVMX_OP_STOS : MYVMX_OP_MOVS;
-		insn->mem_size = insn->reg_size = op & 1 ? opsize : 1;
+		insn->mem_size = op & 1 ? opsize : 1;
+		insn->reg_size = insn->mem_size;
 		insn->rep = px.rep;
 		insn->len = i;
 		return 0;
 	default:
 		return -EOPNOTSUPP;
 	}
-	insn->mem_size = insn->reg_size = op & 1 ? opsize : 1;
+	insn->mem_size = op & 1 ? opsize : 1;
+	insn->reg_size = insn->mem_size;
 
 modrm:
 	if (i >= avail)

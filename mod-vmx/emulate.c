@@ -3,8 +3,9 @@
  * Port I/O and MMIO exits, which user space completes: the part done
  * before the exit (what is written, register and RIP updates of stores)
  * and the part done at the next RUN (a read's data into the register or
- * guest memory).  Strings (INS, OUTS, MOVS, STOS) move one element per
- * exit; a REP instruction is re-entered until rCX runs out.
+ * guest memory).  OUTS, MOVS and STOS move one element per exit; REP INS
+ * reads ahead as KVM does (up to 1 KiB, not past rDI's page); a REP
+ * instruction is re-entered until rCX runs out.
  */
 #include <linux/mm.h>
 #include <linux/string.h>
@@ -12,6 +13,7 @@
 #include "vmm.h"
 
 #define MYVMX_IO_DATA_OFFSET	256
+#define MYVMX_IO_DATA_MAX	1024
 
 static u64 myvmx_mask(unsigned int size)
 {
@@ -52,22 +54,29 @@ static void myvmx_step_reg(struct myvmx_vcpu *vcpu, unsigned int reg,
  * One element of a string instruction done: advance rSI and/or rDI, and
  * for REP count rCX down; RIP moves on only when the count is done.
  */
-static void myvmx_string_step(struct myvmx_vcpu *vcpu, unsigned int size,
-			      unsigned int addr_size, bool src, bool dst,
-			      bool rep, u64 rip_next)
+static void myvmx_string_steps(struct myvmx_vcpu *vcpu, unsigned int size,
+			       unsigned int count, unsigned int addr_size,
+			       bool src, bool dst, bool rep, u64 rip_next)
 {
-	s64 delta = vcpu->rflags & X86_EFLAGS_DF ? -(s64)size : size;
+	s64 delta = (vcpu->rflags & X86_EFLAGS_DF ? -(s64)size : size) * count;
 
 	if (src)
 		myvmx_step_reg(vcpu, 6, addr_size, delta);
 	if (dst)
 		myvmx_step_reg(vcpu, 7, addr_size, delta);
 	if (rep) {
-		myvmx_step_reg(vcpu, 1, addr_size, -1);
+		myvmx_step_reg(vcpu, 1, addr_size, -(s64)count);
 		if (vcpu->gpr[1] & myvmx_mask(addr_size))
 			return;
 	}
 	vcpu->rip = rip_next;
+}
+
+static void myvmx_string_step(struct myvmx_vcpu *vcpu, unsigned int size,
+			      unsigned int addr_size, bool src, bool dst,
+			      bool rep, u64 rip_next)
+{
+	myvmx_string_steps(vcpu, size, 1, addr_size, src, dst, rep, rip_next);
 }
 
 static void *myvmx_io_data(struct myvmx_vcpu *vcpu)
@@ -120,7 +129,16 @@ int myvmx_emulate_io(struct myvmx_vcpu *vcpu, const struct myvmx_io_exit *io)
 	vcpu->io_rep = io->rep;
 	vcpu->io_addr_size = io->addr_size;
 	if (io->in) {
-		memset(data, 0, io->size);
+		u64 rcx = io->rep ? vcpu->gpr[1] & myvmx_mask(io->addr_size) : 1;
+		u64 rdi = vcpu->gpr[7];
+		unsigned int in_page = vcpu->rflags & X86_EFLAGS_DF ?
+				       offset_in_page(rdi) :
+				       PAGE_SIZE - offset_in_page(rdi);
+
+		run->io.count = min3((u64)in_page, (u64)MYVMX_IO_DATA_MAX /
+				     io->size, rcx) ?: 1;
+		vcpu->io_count = run->io.count;
+		memset(data, 0, io->size * run->io.count);
 		vcpu->pending = MYVMX_PENDING_INS;
 		vcpu->pending_linear = io->linear;
 		vcpu->insn_rip_next = rip_next;
@@ -280,6 +298,24 @@ static int myvmx_complete_mmio_read(struct myvmx_vcpu *vcpu)
 	return 0;
 }
 
+/* Store what user space read for INS, element by element. */
+static int myvmx_complete_ins(struct myvmx_vcpu *vcpu)
+{
+	unsigned int i, size = vcpu->io_size;
+	s64 step = vcpu->rflags & X86_EFLAGS_DF ? -(s64)size : size;
+	struct myvmx_cpu_mode m;
+	u8 *data = myvmx_io_data(vcpu);
+
+	myvmx_backend->cpu_mode(vcpu, &m);
+	for (i = 0; i < vcpu->io_count; i++)
+		if (myvmx_write_gva(vcpu, &m, vcpu->pending_linear + i * step,
+				    data + i * size, size))
+			return -EFAULT;
+	myvmx_string_steps(vcpu, size, vcpu->io_count, vcpu->io_addr_size,
+			   false, true, vcpu->io_rep, vcpu->insn_rip_next);
+	return 0;
+}
+
 /* Finish the exit user space has served, at the start of RUN. */
 int myvmx_complete_user_exit(struct myvmx_vcpu *vcpu)
 {
@@ -297,14 +333,7 @@ int myvmx_complete_user_exit(struct myvmx_vcpu *vcpu)
 		vcpu->rip = vcpu->insn_rip_next;
 		return 0;
 	case MYVMX_PENDING_INS:
-		myvmx_backend->cpu_mode(vcpu, &m);
-		if (myvmx_write_gva(vcpu, &m, vcpu->pending_linear,
-				    myvmx_io_data(vcpu), vcpu->io_size))
-			return -EFAULT;
-		myvmx_string_step(vcpu, vcpu->io_size, vcpu->io_addr_size,
-				  false, true, vcpu->io_rep,
-				  vcpu->insn_rip_next);
-		return 0;
+		return myvmx_complete_ins(vcpu);
 	case MYVMX_PENDING_MMIO_READ:
 		return myvmx_complete_mmio_read(vcpu);
 	case MYVMX_PENDING_MMIO_MOVS:

@@ -69,6 +69,7 @@ struct myvmx_vcpu {
 	u64 insn_rip_next;		/* RIP after it */
 	u64 pending_linear;		/* INS: the element's address */
 	unsigned int io_size;
+	unsigned int io_count;		/* INS elements read ahead */
 	bool io_rep;
 	unsigned int io_addr_size;	/* 2, 4, 8 */
 

@@ -63,7 +63,6 @@ struct myvmx_vmx_vcpu {
 	struct fxregs_state *guest_fpu;
 };
 
-
 /* vmx_vmcs.c */
 void myvmx_vmcs_load(struct myvmx_vmx_vcpu *vx);
 void myvmx_vmcs_clear_on_cpu(struct myvmx_vmx_vcpu *vx);

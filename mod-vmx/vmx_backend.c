@@ -181,25 +181,31 @@ static void myvmx_set_seg(const struct myvmx_segment *s, u32 sel_field)
 	vmcs_write(sel_field - GUEST_ES_SELECTOR + GUEST_ES_AR_BYTES, ar);
 }
 
-#define MYVMX_SEGS(op, s)				\
-	do {						\
-		op(&(s)->es, GUEST_ES_SELECTOR);	\
-		op(&(s)->cs, GUEST_CS_SELECTOR);	\
-		op(&(s)->ss, GUEST_SS_SELECTOR);	\
-		op(&(s)->ds, GUEST_DS_SELECTOR);	\
-		op(&(s)->fs, GUEST_FS_SELECTOR);	\
-		op(&(s)->gs, GUEST_GS_SELECTOR);	\
-		op(&(s)->ldt, GUEST_LDTR_SELECTOR);	\
-		op(&(s)->tr, GUEST_TR_SELECTOR);	\
-	} while (0)
+/* Each segment of struct myvmx_sregs and its VMCS selector field. */
+static const struct {
+	size_t offset;
+	u32 field;
+} myvmx_segs[] = {
+	{ offsetof(struct myvmx_sregs, es), GUEST_ES_SELECTOR },
+	{ offsetof(struct myvmx_sregs, cs), GUEST_CS_SELECTOR },
+	{ offsetof(struct myvmx_sregs, ss), GUEST_SS_SELECTOR },
+	{ offsetof(struct myvmx_sregs, ds), GUEST_DS_SELECTOR },
+	{ offsetof(struct myvmx_sregs, fs), GUEST_FS_SELECTOR },
+	{ offsetof(struct myvmx_sregs, gs), GUEST_GS_SELECTOR },
+	{ offsetof(struct myvmx_sregs, ldt), GUEST_LDTR_SELECTOR },
+	{ offsetof(struct myvmx_sregs, tr), GUEST_TR_SELECTOR },
+};
 
 static int myvmx_vmx_get_sregs(struct myvmx_vcpu *vcpu, struct myvmx_sregs *s)
 {
 	struct myvmx_vmx_vcpu *vx = vcpu->arch;
+	unsigned int i;
 
 	preempt_disable();
 	myvmx_vmcs_load(vx);
-	MYVMX_SEGS(myvmx_get_seg, s);
+	for (i = 0; i < ARRAY_SIZE(myvmx_segs); i++)
+		myvmx_get_seg((void *)s + myvmx_segs[i].offset,
+			      myvmx_segs[i].field);
 	s->gdt.base = vmcs_read(GUEST_GDTR_BASE);
 	s->gdt.limit = vmcs_read(GUEST_GDTR_LIMIT);
 	s->idt.base = vmcs_read(GUEST_IDTR_BASE);
@@ -218,12 +224,15 @@ static int myvmx_vmx_set_sregs(struct myvmx_vcpu *vcpu,
 {
 	const struct myvmx_vmx_caps *c = &myvmx_caps;
 	struct myvmx_vmx_vcpu *vx = vcpu->arch;
+	unsigned int i;
 
 	if (s->cr4 & ~c->cr4_fixed1)
 		return -EINVAL;
 	preempt_disable();
 	myvmx_vmcs_load(vx);
-	MYVMX_SEGS(myvmx_set_seg, s);
+	for (i = 0; i < ARRAY_SIZE(myvmx_segs); i++)
+		myvmx_set_seg((const void *)s + myvmx_segs[i].offset,
+			      myvmx_segs[i].field);
 	vmcs_write(GUEST_GDTR_BASE, s->gdt.base);
 	vmcs_write(GUEST_GDTR_LIMIT, s->gdt.limit);
 	vmcs_write(GUEST_IDTR_BASE, s->idt.base);

@@ -25,17 +25,21 @@ static DEFINE_PER_CPU(bool, myvmx_vmx_on);
 /* VMCSs active on the CPU; changed only there, with interrupts off. */
 DEFINE_PER_CPU(struct list_head, myvmx_loaded_vmcss);
 
+/*
+ * VMXON can only fail (VMfail) in VMX operation, excluded by CR4.VMXE
+ * being clear before; a fault (#GP: the firmware locked VMX off behind
+ * our back) skips the instruction that clears @err.
+ */
 static int myvmx_vmxon(u64 pa)
 {
-	asm goto("1: vmxon %0\n\t"
-		 "jbe %l[fail]\n\t"
-		 _ASM_EXTABLE(1b, %l[fault])
-		 : : "m"(pa) : "cc", "memory" : fail, fault);
-	return 0;
-fail:
-	return -EIO;
-fault:
-	return -EFAULT;
+	int err = -EFAULT;
+
+	asm volatile("1: vmxon %[region]\n\t"
+		     "xor %[err], %[err]\n\t"
+		     "2:\n\t"
+		     _ASM_EXTABLE(1b, 2b)
+		     : [err] "+r"(err) : [region] "m"(pa) : "cc", "memory");
+	return err;
 }
 
 static void myvmx_vmxoff(void)

@@ -130,7 +130,6 @@ void myvmx_vmcs_load(struct myvmx_vmx_vcpu *vx)
 static void myvmx_setup_host_state(void)
 {
 	struct desc_ptr idt;
-	u32 lo, hi;
 	u64 v;
 
 	vmcs_write(HOST_CR0, read_cr0());
@@ -149,8 +148,8 @@ static void myvmx_setup_host_state(void)
 	vmcs_write(HOST_RIP, (unsigned long)myvmx_vmx_exit_point);
 	/* vmx_enter.S writes HOST_RSP by its number. */
 	BUILD_BUG_ON(HOST_RSP != 0x6c14);
-	rdmsr(MSR_IA32_SYSENTER_CS, lo, hi);
-	vmcs_write(HOST_IA32_SYSENTER_CS, lo);
+	rdmsrl(MSR_IA32_SYSENTER_CS, v);
+	vmcs_write(HOST_IA32_SYSENTER_CS, (u32)v);
 	rdmsrl(MSR_IA32_SYSENTER_EIP, v);
 	vmcs_write(HOST_IA32_SYSENTER_EIP, v);
 	rdmsrl(MSR_IA32_CR_PAT, v);

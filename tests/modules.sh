@@ -1,23 +1,23 @@
 #!/bin/bash
-# The four modules load, register what they claim (/dev/myvmx, the genl
-# families, the rtnl link kinds) and unload without a trace.
+# The modules load, register what they claim (the genl families, the rtnl
+# link kinds) and unload without a trace.  This machine (QEMU TCG) has no
+# VT-x: myvmx must refuse to load, saying why in one line; its loading and
+# /dev/myvmx are tested in the Bochs machine (tests/bochs/).
 # rz-debug-kernel: also run on the debug kernel (see check.sh).
 . "$(dirname "$0")/harness/testlib.sh"
 
-for m in myvmx myvdev myvxlan mybridge; do
+dmesg -C
+check_fails "insmod myvmx refuses a CPU without VT-x" rz_insmod myvmx
+check_output "and says why in one kernel log line" \
+	'^myvmx: no VT-x: CPUID\.1:ECX\.VMX is clear$' \
+	sh -c "dmesg | sed 's/^\[[ 0-9.]*\] //' | grep '^myvmx'"
+check_fails "/dev/myvmx does not exist" test -e /dev/myvmx
+check_fails "vmctl version fails without myvmx" vmctl version
+
+for m in myvdev myvxlan mybridge; do
 	check "insmod $m" rz_insmod $m
 done
 
-check_output "/dev/myvmx is a root-only character device" \
-	'^c[rw-]{3}------ [0-9]+ root root' ls -l /dev/myvmx
-check_fails "an unprivileged user cannot open /dev/myvmx" \
-	setpriv --reuid=65534 --regid=65534 --clear-groups \
-	sh -c 'exec 3<>/dev/myvmx'
-check_output "vmctl version talks to myvmx over genl and ioctl" \
-	'^myvmx 0\.1\.0 \(genl api 1, /dev/myvmx api 1\)$' vmctl version
-check_output "vmctl -j version prints JSON" \
-	'^\{"vmctl":"0\.1\.0","myvmx":\{"version":"0\.1\.0","genl_api":1,"dev_api":1\}\}$' \
-	vmctl -j version
 check_output "swctl version reports mybridge" \
 	'^mybridge 0\.1\.0 \(genl api 1\)$' swctl version
 check_output "swctl version reports myvxlan" \
@@ -42,10 +42,9 @@ check "a device inside a namespace dies with it" sh -c '
 	ip -n rz-modules link add rz-b type mybridge &&
 	ip netns del rz-modules'
 
-for m in mybridge myvxlan myvdev myvmx; do
+for m in mybridge myvxlan myvdev; do
 	check "rmmod $m" rz_rmmod $m
 done
-check_fails "/dev/myvmx is gone after rmmod" test -e /dev/myvmx
-check_fails "the myvmx family is gone after rmmod" vmctl version
+check_fails "the mybridge family is gone after rmmod" swctl version
 
 rz_done

@@ -6,18 +6,22 @@
  * 0xc0000fff is a scratch device that keeps what is written, any other
  * MMIO reads all-ones.  The run ends when every vCPU has stopped; the
  * reason is printed as "exit: REASON".  -v traces every exit on stderr.
+ * --timeout SECONDS stops vCPUs still running then (a signal makes RUN
+ * return EINTR): their reason is "timeout".
  * tests/guests/kvm-run.c does the same under KVM, for comparison.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -38,6 +42,10 @@ struct vm_run {
 	unsigned int nr_vcpus;
 	bool verbose;
 	bool long_mode;
+	unsigned int timeout_s;
+	bool timed_out;			/* under lock */
+	unsigned int running;		/* vCPU threads not done */
+	pthread_cond_t done;
 	pthread_mutex_t lock;		/* output and the scratch device */
 	uint8_t scratch[SCRATCH_SIZE];
 };
@@ -51,9 +59,6 @@ struct vcpu_run {
 	size_t line_len;
 	char result[128];
 };
-
-static void trace(struct vcpu_run *v, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 
 static void trace(struct vcpu_run *v, const char *fmt, ...)
 {
@@ -142,6 +147,16 @@ static void handle_mmio(struct vcpu_run *v)
 	      size, buf);
 }
 
+static bool timed_out(struct vm_run *vm)
+{
+	bool ret;
+
+	pthread_mutex_lock(&vm->lock);
+	ret = vm->timed_out;
+	pthread_mutex_unlock(&vm->lock);
+	return ret;
+}
+
 /* Run one vCPU to its end; the reason goes to v->result. */
 static void *vcpu_thread(void *arg)
 {
@@ -149,9 +164,18 @@ static void *vcpu_thread(void *arg)
 	struct myvmx_run *run = v->run;
 
 	for (;;) {
+		if (timed_out(v->vm)) {
+			strcpy(v->result, "timeout");
+			break;
+		}
 		if (ioctl(v->fd, MYVMX_RUN, 0) < 0) {
-			snprintf(v->result, sizeof(v->result),
-				 "run-error %s", strerror(errno));
+			if (errno == EINTR && timed_out(v->vm))
+				strcpy(v->result, "timeout");
+			else if (errno == EINTR)
+				continue;
+			else
+				snprintf(v->result, sizeof(v->result),
+					 "run-error %s", strerror(errno));
 			break;
 		}
 		switch (run->exit_reason) {
@@ -189,7 +213,48 @@ static void *vcpu_thread(void *arg)
 		break;
 	}
 	flush_line(v);
+	pthread_mutex_lock(&v->vm->lock);
+	v->vm->running--;
+	pthread_cond_signal(&v->vm->done);
+	pthread_mutex_unlock(&v->vm->lock);
 	return NULL;
+}
+
+static void on_stop_signal(int sig)
+{
+	(void)sig;	/* only there to interrupt MYVMX_RUN */
+}
+
+/*
+ * Wait for every vCPU; after the timeout, interrupt those still running,
+ * again each second in case a signal landed outside MYVMX_RUN.
+ */
+static void wait_vcpus(struct vm_run *vm, pthread_t *threads)
+{
+	struct sigaction sa = { .sa_handler = on_stop_signal };
+	struct timespec deadline;
+	unsigned int i;
+
+	sigaction(SIGUSR1, &sa, NULL);	/* no SA_RESTART */
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += vm->timeout_s;
+	pthread_mutex_lock(&vm->lock);
+	while (vm->running) {
+		if (!vm->timeout_s) {
+			pthread_cond_wait(&vm->done, &vm->lock);
+			continue;
+		}
+		if (pthread_cond_timedwait(&vm->done, &vm->lock,
+					   &deadline) != ETIMEDOUT)
+			continue;
+		vm->timed_out = true;
+		for (i = 0; i < vm->nr_vcpus; i++)
+			pthread_kill(threads[i], SIGUSR1);
+		deadline.tv_sec += 1;
+	}
+	pthread_mutex_unlock(&vm->lock);
+	for (i = 0; i < vm->nr_vcpus; i++)
+		pthread_join(threads[i], NULL);
 }
 
 static int load_image(const char *path, struct vm_run *vm)
@@ -253,7 +318,8 @@ static int setup_vcpu(struct vm_run *vm, struct vcpu_run *v)
 	if (vm->long_mode) {
 		flat_segment(&sregs.cs, 0x08, 0xb, true);
 		flat_segment(&sregs.ds, 0x10, 0x3, false);
-		sregs.es = sregs.ss = sregs.ds;
+		sregs.es = sregs.ds;
+		sregs.ss = sregs.ds;
 		sregs.gdt.base = 0x500;
 		sregs.gdt.limit = 3 * 8 - 1;
 		sregs.cr0 = 0x80050033;
@@ -263,8 +329,11 @@ static int setup_vcpu(struct vm_run *vm, struct vcpu_run *v)
 	} else {
 		sregs.cs.selector = 0;
 		sregs.cs.base = 0;
-		sregs.ds = sregs.es = sregs.ss = sregs.cs;
-		sregs.ds.type = sregs.es.type = sregs.ss.type = 3;
+		sregs.cs.type = 0xb;
+		sregs.ds = sregs.cs;
+		sregs.ds.type = 3;
+		sregs.es = sregs.ds;
+		sregs.ss = sregs.ds;
 	}
 	if (ioctl(v->fd, MYVMX_SET_SREGS, &sregs) < 0)
 		return -1;
@@ -305,6 +374,7 @@ int vmctl_run(int argc, char **argv)
 		{ "mem", required_argument, NULL, 'm' },
 		{ "mode", required_argument, NULL, 'M' },
 		{ "vcpus", required_argument, NULL, 'c' },
+		{ "timeout", required_argument, NULL, 't' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -318,7 +388,8 @@ int vmctl_run(int argc, char **argv)
 	int dev, opt;
 	char *end;
 
-	optind = 1;
+	/* 0: a full reset, so options may follow IMAGE (GNU order). */
+	optind = 0;
 	while ((opt = getopt_long(argc, argv, "v", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'm':
@@ -344,6 +415,13 @@ int vmctl_run(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 't':
+			vm.timeout_s = strtoul(optarg, &end, 10);
+			if (*end || !vm.timeout_s) {
+				fprintf(stderr, "vmctl: --timeout: seconds\n");
+				return 2;
+			}
+			break;
 		case 'v':
 			vm.verbose = true;
 			break;
@@ -352,11 +430,13 @@ int vmctl_run(int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc) {
-		fprintf(stderr, "usage: vmctl run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N] [-v]\n");
+		fprintf(stderr, "usage: vmctl run IMAGE [--mem SIZE] [--mode real|long]\n"
+			"                 [--vcpus N] [--timeout S] [-v]\n");
 		return 2;
 	}
 	image = argv[optind];
 	pthread_mutex_init(&vm.lock, NULL);
+	pthread_cond_init(&vm.done, NULL);
 
 	vm.mem = mmap(NULL, vm.mem_size, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -393,11 +473,11 @@ int vmctl_run(int argc, char **argv)
 		if (setup_vcpu(&vm, v) < 0)
 			return vmctl_fail("setting vCPU registers");
 	}
+	vm.running = vm.nr_vcpus;
 	for (i = 0; i < vm.nr_vcpus; i++)
 		if (pthread_create(&threads[i], NULL, vcpu_thread, &vcpus[i]))
 			return vmctl_fail("pthread_create");
-	for (i = 0; i < vm.nr_vcpus; i++)
-		pthread_join(threads[i], NULL);
+	wait_vcpus(&vm, threads);
 	for (i = 0; i < vm.nr_vcpus; i++) {
 		if (vm.nr_vcpus > 1)
 			printf("exit: vcpu=%u %s\n", i, vcpus[i].result);

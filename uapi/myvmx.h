@@ -58,8 +58,9 @@
  *   MYVMX_EXIT_IO        port I/O: io.port, io.size (1, 2, 4),
  *                        io.direction, io.count elements at data_offset
  *                        bytes into the run structure.  For IN the program
- *                        fills them before the next RUN.  A string (INS/
- *                        OUTS, REP or not) moves one element per exit.
+ *                        fills them before the next RUN.  OUTS moves one
+ *                        element per exit; REP INS reads up to 1 KiB ahead
+ *                        (not past rDI's page), as KVM does.
  *   MYVMX_EXIT_MMIO      an access outside guest RAM, decoded in the
  *                        kernel (MOV, MOVZX, MOVSX, MOVS, STOS): mmio.addr,
  *                        mmio.size (1, 2, 4, 8), mmio.is_write, mmio.data
@@ -181,7 +182,7 @@ enum myvmx_exit_reason {
 #define MYVMX_IO_IN		0
 #define MYVMX_IO_OUT		1
 
-#define MYVMX_FAIL_VMINSTR	(1ULL << 32)
+#define MYVMX_FAIL_VMINSTR	0x100000000ULL
 
 enum myvmx_internal_suberror {
 	MYVMX_INTERNAL_UNHANDLED_EXIT = 1,	/* no handler for hw_reason */

@@ -69,7 +69,7 @@ PROMPT 0
 TIMEOUT 0
 LABEL ringzero
   KERNEL /boot/bzImage
-  APPEND initrd=/boot/initrd.img console=ttyS0,115200 noxsave quiet panic=0 rz_timeout=$timeout_s
+  APPEND initrd=/boot/initrd.img console=ttyS0,115200 noxsave quiet panic=0 kunit.enable=1 rz_timeout=$timeout_s
 CFG
 xorriso -as mkisofs -quiet -o "$work/ringzero.iso" \
 	-b isolinux/isolinux.bin -c isolinux/boot.cat \

@@ -22,7 +22,8 @@ if [ -e $kmemleak ]; then
 	echo clear > $kmemleak
 fi
 
-product_modules="myvmx myvdev myvxlan mybridge"
+# myvmx needs VT-x: it and its KUnit suite run in the Bochs machine.
+product_modules="myvdev myvxlan mybridge"
 # shellcheck source=testlib.sh
 . "$RZ_ROOT/tests/harness/testlib.sh"
 
@@ -41,6 +42,7 @@ kunit_run() {
 	for ko in "$RZ_MODDIR"/tests/kunit/*.ko; do
 		[ -e "$ko" ] || continue
 		name=$(basename "$ko" .ko)
+		case $name in myvmx_*) continue ;; esac
 		take_kernel_log > /dev/null
 		if insmod "$ko"; then
 			take_kernel_log > "$results/kunit-$name.ktap"

@@ -11,11 +11,9 @@
 #include <net/genetlink.h>
 
 #include <ringzero.h>
-#include <myvmx.h>
 #include <myvxlan.h>
 #include <mybridge.h>
 
-#include "../../mod-vmx/netlink.h"
 #include "../../mod-vxlan/netlink.h"
 #include "../../mod-bridge/netlink.h"
 
@@ -26,7 +24,6 @@ struct rz_family_case {
 };
 
 static const struct rz_family_case rz_family_cases[] = {
-	{ MYVMX_GENL_NAME, myvmx_genl_fill_version, MYVMX_API_VERSION },
 	{ MYVXLAN_GENL_NAME, myvxlan_genl_fill_version, MYVXLAN_API_VERSION },
 	{ MYBRIDGE_GENL_NAME, mybridge_genl_fill_version,
 	  MYBRIDGE_API_VERSION },
