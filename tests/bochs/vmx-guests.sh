@@ -2,8 +2,9 @@
 # The test guests (tests/guests) under the kernel's KVM, the reference:
 # kvm-run -v runs each and its serial output, exit and exit trace are
 # checked against what the guest must do.  Then myvmx runs the same
-# guests with vmctl run -v and its stdout and stderr must be KVM's, byte for byte (the cpuid guest's hypervisor signature
-# line excepted, which must read "signature=ringzero....").  With several
+# guests with vmctl run -v and its stdout and stderr must be KVM's,
+# byte for byte (the cpuid guest's hypervisor signature line excepted,
+# which must read "signature=ringzero....").  With several
 # vCPUs the order of lines between vCPUs is free: the lines are compared
 # as sets, the traces per vCPU.
 . "$RZ_ROOT/tests/harness/testlib.sh"
