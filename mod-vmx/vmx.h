@@ -28,6 +28,7 @@ struct myvmx_vmx_caps {
 	u64 ept_vpid;
 	bool vpid;
 	u64 cr0_fixed0, cr0_fixed1, cr4_fixed0, cr4_fixed1;
+	u32 preemption_timer;	/* VMX preemption timer start value */
 };
 
 extern struct myvmx_vmx_caps myvmx_caps;
@@ -80,6 +81,7 @@ void myvmx_vmx_update_long_mode(struct myvmx_vmx_vcpu *vx);
 /* vmx_enter.S: 0 after a VM exit, 1 when VMLAUNCH/VMRESUME failed. */
 int myvmx_vmx_enter(u64 *gpr, bool launched);
 extern const char myvmx_vmx_exit_point[];
+void myvmx_vmx_do_interrupt(unsigned long handler);
 
 /* VMREAD/VMWRITE; the VMCS is current on this CPU. */
 static __always_inline unsigned long vmcs_read(unsigned long field)

@@ -9,6 +9,7 @@
 #include <linux/printk.h>
 #include <asm/cpufeature.h>
 #include <asm/msr.h>
+#include <asm/tsc.h>
 #include <asm/vmx.h>
 
 #include "vmx.h"
@@ -100,7 +101,8 @@ int myvmx_vmx_probe(void)
 
 	err = myvmx_adjust("pin-based",
 			   PIN_BASED_EXT_INTR_MASK | PIN_BASED_NMI_EXITING,
-			   PIN_BASED_VIRTUAL_NMIS, pin_msr, &c->pin) ?:
+			   PIN_BASED_VIRTUAL_NMIS | PIN_BASED_VMX_PREEMPTION_TIMER,
+			   pin_msr, &c->pin) ?:
 	      myvmx_adjust("processor-based",
 			   CPU_BASED_HLT_EXITING | CPU_BASED_UNCOND_IO_EXITING |
 			   CPU_BASED_USE_MSR_BITMAPS | CPU_BASED_MOV_DR_EXITING |
@@ -117,6 +119,7 @@ int myvmx_vmx_probe(void)
 			   MSR_IA32_VMX_PROCBASED_CTLS2, &c->proc2) ?:
 	      myvmx_adjust("VM-exit",
 			   VM_EXIT_HOST_ADDR_SPACE_SIZE |
+			   VM_EXIT_ACK_INTR_ON_EXIT |
 			   VM_EXIT_SAVE_IA32_EFER | VM_EXIT_LOAD_IA32_EFER |
 			   VM_EXIT_SAVE_IA32_PAT | VM_EXIT_LOAD_IA32_PAT, 0,
 			   exit_msr, &c->exit) ?:
@@ -146,6 +149,20 @@ int myvmx_vmx_probe(void)
 		  (vpid_cap & VMX_VPID_EXTENT_GLOBAL_CONTEXT_BIT);
 	if (!c->vpid)
 		c->proc2 &= ~SECONDARY_EXEC_ENABLE_VPID;
+
+	/*
+	 * The preemption timer bounds each stay in the guest to about 4 ms,
+	 * so the host gets the CPU back even where no interrupt brings it (a
+	 * nohz_full CPU; Bochs, where a guest's tight loop holds off the
+	 * timer interrupt's exit).  It counts at the TSC rate >> VMX_MISC[4:0].
+	 */
+	if (c->pin & PIN_BASED_VMX_PREEMPTION_TIMER) {
+		u64 misc;
+
+		rdmsrl(MSR_IA32_VMX_MISC, misc);
+		c->preemption_timer = clamp_t(u64, ((u64)tsc_khz * 4) >>
+					      (misc & 0x1f), 1, U32_MAX);
+	}
 
 	rdmsrl(MSR_IA32_VMX_CR0_FIXED0, c->cr0_fixed0);
 	rdmsrl(MSR_IA32_VMX_CR0_FIXED1, c->cr0_fixed1);

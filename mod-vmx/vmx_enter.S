@@ -10,6 +10,7 @@
 #include <linux/linkage.h>
 #include <asm/asm.h>
 #include <asm/nospec-branch.h>
+#include <asm/segment.h>
 #include <asm/unwind_hints.h>
 
 #define GPR(n) ((n) * 8)
@@ -110,3 +111,25 @@ SYM_INNER_LABEL(myvmx_vmx_exit_point, SYM_L_GLOBAL)
 	pop	%rbp
 	RET
 SYM_FUNC_END(myvmx_vmx_enter)
+
+/*
+ * void myvmx_vmx_do_interrupt(unsigned long handler): run the host's
+ * handler of an interrupt or NMI that VM exit took (and acknowledged)
+ * in the guest's place, through the frame the CPU would have built: SS,
+ * RSP, RFLAGS (interrupts off), CS, and the return address.  The handler
+ * ends with IRET, which comes back here.
+ */
+SYM_FUNC_START(myvmx_vmx_do_interrupt)
+	push	%rbp
+	mov	%rsp, %rbp
+	and	$-16, %rsp
+	push	$__KERNEL_DS
+	push	%rbp
+	pushf
+	push	$__KERNEL_CS
+	CALL_NOSPEC rdi
+	/* IRET restored RSP already; this tells objtool as much. */
+	mov	%rbp, %rsp
+	pop	%rbp
+	RET
+SYM_FUNC_END(myvmx_vmx_do_interrupt)

@@ -303,6 +303,7 @@ int myvmx_vmx_handle_exit(struct myvmx_vcpu *vcpu, u32 reason)
 	case EXIT_REASON_SIPI_SIGNAL:
 		return MYVMX_RESUME;
 	case EXIT_REASON_INTERRUPT_WINDOW:	/* myvmx_deliver_event */
+	case EXIT_REASON_PREEMPTION_TIMER:	/* the host's turn, see vmcs */
 		return MYVMX_RESUME;
 	case EXIT_REASON_TRIPLE_FAULT:
 		run->exit_reason = MYVMX_EXIT_SHUTDOWN;

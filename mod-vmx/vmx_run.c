@@ -3,9 +3,9 @@
  * The VT-x run loop.  Each pass: with preemption off, make the VMCS
  * current here, load the guest's FPU registers and enter with interrupts
  * off; after the exit put back what VMX does not (data and FS/GS
- * selectors, TSS and GDT limits), let the pending host interrupt in, then
- * handle the exit.  Exits the kernel handles loop straight back in; the
- * rest return to user space.
+ * selectors, TSS and GDT limits), hand a host interrupt that came during
+ * the guest to its handler, then handle the exit.  Exits the kernel
+ * handles loop straight back in; the rest return to user space.
  */
 #include <linux/sched/signal.h>
 #include <asm/desc.h>
@@ -90,14 +90,26 @@ static void myvmx_deliver_event(struct myvmx_vmx_vcpu *vx)
 	vmcs_write(GUEST_ACTIVITY_STATE, GUEST_ACTIVITY_ACTIVE);
 }
 
-/* An NMI that arrived in the guest belongs to the host: raise it again. */
-static void myvmx_handle_nmi(void)
+/*
+ * An interrupt or NMI that arrived in the guest belongs to the host.  The
+ * exit acknowledged the interrupt (as KVM has it: the path emulators and
+ * CPUs know best), so its vector is in the exit information; call the
+ * host's handler as the CPU would have.
+ */
+static void myvmx_host_event(u32 reason)
 {
 	u32 info = vmcs_read(VM_EXIT_INTR_INFO);
+	u32 type = info & INTR_INFO_INTR_TYPE_MASK;
+	struct desc_ptr idt;
+	gate_desc *gate;
 
-	if ((info & INTR_INFO_VALID_MASK) &&
-	    (info & INTR_INFO_INTR_TYPE_MASK) == INTR_TYPE_NMI_INTR)
-		asm volatile("int $2");
+	if (!(info & INTR_INFO_VALID_MASK))
+		return;
+	if (reason == EXIT_REASON_EXCEPTION_NMI && type != INTR_TYPE_NMI_INTR)
+		return;
+	store_idt(&idt);
+	gate = (gate_desc *)idt.address + (info & INTR_INFO_VECTOR_MASK);
+	myvmx_vmx_do_interrupt(gate_offset(gate));
 }
 
 /* One entry and exit; returns the exit reason or a negative error. */
@@ -121,8 +133,9 @@ static int myvmx_enter_once(struct myvmx_vcpu *vcpu,
 	if (!failed) {
 		vx->launched = true;
 		*reason = vmcs_read(VM_EXIT_REASON);
-		if ((*reason & 0xffff) == EXIT_REASON_EXCEPTION_NMI)
-			myvmx_handle_nmi();
+		if ((*reason & 0xffff) == EXIT_REASON_EXCEPTION_NMI ||
+		    (*reason & 0xffff) == EXIT_REASON_EXTERNAL_INTERRUPT)
+			myvmx_host_event(*reason & 0xffff);
 	}
 	local_irq_enable();
 

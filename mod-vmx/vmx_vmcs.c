@@ -233,6 +233,8 @@ int myvmx_vmcs_setup(struct myvmx_vmx_vcpu *vx, u64 eptp)
 	vmcs_write(SECONDARY_VM_EXEC_CONTROL, c->proc2);
 	vmcs_write(VM_EXIT_CONTROLS, c->exit);
 	vmcs_write(VM_ENTRY_CONTROLS, c->entry);
+	if (c->pin & PIN_BASED_VMX_PREEMPTION_TIMER)
+		vmcs_write(VMX_PREEMPTION_TIMER_VALUE, c->preemption_timer);
 	vmcs_write(EXCEPTION_BITMAP, 0);
 	vmcs_write(PAGE_FAULT_ERROR_CODE_MASK, 0);
 	vmcs_write(PAGE_FAULT_ERROR_CODE_MATCH, 0);

@@ -6,7 +6,7 @@
  * 0xc0000fff is a scratch device that keeps what is written, any other
  * MMIO reads all-ones.  The run ends when every vCPU has stopped; the
  * reason is printed as "exit: REASON".  -v traces every exit on stderr.
- * --timeout SECONDS stops vCPUs still running then (a signal makes RUN
+ * --timeout SECONDS (decimals allowed) stops vCPUs still running then (a signal makes RUN
  * return EINTR): their reason is "timeout".
  * tests/guests/kvm-run.c does the same under KVM, for comparison.
  */
@@ -42,7 +42,7 @@ struct vm_run {
 	unsigned int nr_vcpus;
 	bool verbose;
 	bool long_mode;
-	unsigned int timeout_s;
+	double timeout_s;		/* 0: none */
 	bool timed_out;			/* under lock */
 	unsigned int running;		/* vCPU threads not done */
 	pthread_cond_t done;
@@ -237,7 +237,12 @@ static void wait_vcpus(struct vm_run *vm, pthread_t *threads)
 
 	sigaction(SIGUSR1, &sa, NULL);	/* no SA_RESTART */
 	clock_gettime(CLOCK_REALTIME, &deadline);
-	deadline.tv_sec += vm->timeout_s;
+	deadline.tv_sec += (time_t)vm->timeout_s;
+	deadline.tv_nsec += (long)((vm->timeout_s - (time_t)vm->timeout_s) * 1e9);
+	if (deadline.tv_nsec >= 1000000000L) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000L;
+	}
 	pthread_mutex_lock(&vm->lock);
 	while (vm->running) {
 		if (!vm->timeout_s) {
@@ -416,8 +421,9 @@ int vmctl_run(int argc, char **argv)
 			}
 			break;
 		case 't':
-			vm.timeout_s = strtoul(optarg, &end, 10);
-			if (*end || !vm.timeout_s) {
+			vm.timeout_s = strtod(optarg, &end);
+			if (*end || !(vm.timeout_s > 0) ||
+			    vm.timeout_s > 86400) {
 				fprintf(stderr, "vmctl: --timeout: seconds\n");
 				return 2;
 			}

@@ -47,7 +47,7 @@ else
 	cp "$RZ_ROOT"/tests/bochs/*.sh "$root/ringzero/tests/bochs/"
 fi
 cp "$RZ_ROOT"/tests/guests/*.bin "$RZ_ROOT/tests/guests/kvm-run" \
-	"$root/ringzero/tests/guests/"
+	"$RZ_ROOT/tests/guests/myvmx-api" "$root/ringzero/tests/guests/"
 for t in vmctl swctl; do
 	copy_prog "$RZ_ROOT/tools/$t" "ringzero/tools/$t"
 done

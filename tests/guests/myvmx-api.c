@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * myvmx-api: the /dev/myvmx ioctls against bad input and rough use.  Each
+ * check prints "ok: WHAT" or "FAIL: WHAT (why)"; the exit status is the
+ * number of failures.
+ *
+ *   myvmx-api checks       every refusal (EINVAL, EEXIST, EBUSY, ENOTTY)
+ *   myvmx-api hold         create a VM with a vCPU, print "holding", wait
+ *   myvmx-api kvm-hold     the same with /dev/kvm (KVM enters VMX then)
+ *   myvmx-api close-run    close the vCPU and VM fds while RUN is spinning
+ *                          in another thread, then stop it with a signal
+ *   myvmx-api as-nobody    drop to uid/gid 65534: opening /dev/myvmx must
+ *                          fail with EACCES
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <linux/kvm.h>
+#include <grp.h>
+
+#include "../../uapi/myvmx.h"
+
+#define MEM_SIZE	(1u << 20)
+
+static int failures;
+
+static void expect(const char *what, int ret, int want_errno)
+{
+	int err = ret < 0 ? errno : 0;
+
+	if (err == want_errno) {
+		printf("ok: %s\n", what);
+		return;
+	}
+	printf("FAIL: %s (got %s, want %s)\n", what,
+	       err ? strerror(err) : "success",
+	       want_errno ? strerror(want_errno) : "success");
+	failures++;
+}
+
+static int create_vm(int dev)
+{
+	struct myvmx_vm_create c = { .name = "api" };
+	int vm = ioctl(dev, MYVMX_CREATE_VM, &c);
+
+	if (vm < 0) {
+		perror("MYVMX_CREATE_VM");
+		exit(100);
+	}
+	return vm;
+}
+
+/*
+ * A VM with 1 MiB of RAM holding "jmp $" at 0x7c00, and vCPU 0 there: RUN
+ * stays in the kernel (the VMX preemption timer brings it back to check
+ * for signals).
+ */
+static int spinning_vcpu(int dev, int *vm_out)
+{
+	struct myvmx_memory_region r = { .size = MEM_SIZE };
+	struct myvmx_regs regs = { .rip = 0x7c00, .rflags = 2 };
+	struct myvmx_sregs s;
+	uint8_t *mem;
+	int vm, vcpu;
+
+	vm = create_vm(dev);
+	mem = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	memcpy(mem + 0x7c00, "\xeb\xfe", 2);
+	r.userspace_addr = (uintptr_t)mem;
+	if (ioctl(vm, MYVMX_SET_MEMORY, &r) < 0) {
+		perror("MYVMX_SET_MEMORY");
+		exit(100);
+	}
+	vcpu = ioctl(vm, MYVMX_CREATE_VCPU, 0);
+	if (vcpu < 0 || ioctl(vcpu, MYVMX_GET_SREGS, &s) < 0) {
+		perror("setting up a vCPU");
+		exit(100);
+	}
+	s.cs.selector = 0;
+	s.cs.base = 0;
+	if (ioctl(vcpu, MYVMX_SET_SREGS, &s) < 0 ||
+	    ioctl(vcpu, MYVMX_SET_REGS, &regs) < 0) {
+		perror("setting registers");
+		exit(100);
+	}
+	*vm_out = vm;
+	return vcpu;
+}
+
+static void checks(int dev)
+{
+	struct myvmx_vm_create c = { 0 };
+	struct myvmx_memory_region r = { .size = MEM_SIZE };
+	struct myvmx_regs regs = { .rflags = 2 };
+	struct myvmx_event ev = { 0 };
+	struct myvmx_sregs s;
+	void *mem, *p;
+	int vm, vcpu;
+
+	expect("unknown ioctl on /dev/myvmx: ENOTTY",
+	       ioctl(dev, _IO(MYVMX_IOC_MAGIC, 0x7f), 0), ENOTTY);
+	c.flags = 1;
+	expect("CREATE_VM with flags: EINVAL",
+	       ioctl(dev, MYVMX_CREATE_VM, &c), EINVAL);
+	c.flags = 0;
+	memset(c.name, 'x', sizeof(c.name));
+	expect("CREATE_VM with an unterminated name: EINVAL",
+	       ioctl(dev, MYVMX_CREATE_VM, &c), EINVAL);
+	expect("CREATE_VM with a bad pointer: EFAULT",
+	       ioctl(dev, MYVMX_CREATE_VM, (void *)8), EFAULT);
+
+	vm = create_vm(dev);
+	mem = mmap(NULL, 2 * MEM_SIZE, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	r.userspace_addr = (uintptr_t)mem + 1;
+	expect("SET_MEMORY unaligned: EINVAL",
+	       ioctl(vm, MYVMX_SET_MEMORY, &r), EINVAL);
+	r.userspace_addr = (uintptr_t)mem;
+	r.size = 0;
+	expect("SET_MEMORY of 0 bytes: EINVAL",
+	       ioctl(vm, MYVMX_SET_MEMORY, &r), EINVAL);
+	r.size = MEM_SIZE;
+	r.guest_phys = 1ULL << 48;
+	expect("SET_MEMORY beyond 48 bits: EINVAL",
+	       ioctl(vm, MYVMX_SET_MEMORY, &r), EINVAL);
+	r.guest_phys = 0;
+	r.flags = 4;
+	expect("SET_MEMORY with flags: EINVAL",
+	       ioctl(vm, MYVMX_SET_MEMORY, &r), EINVAL);
+	r.flags = 0;
+	r.userspace_addr = 0x1000;
+	expect("SET_MEMORY of unmapped memory: EFAULT",
+	       ioctl(vm, MYVMX_SET_MEMORY, &r), EFAULT);
+	r.userspace_addr = (uintptr_t)mem;
+	expect("SET_MEMORY", ioctl(vm, MYVMX_SET_MEMORY, &r), 0);
+	r.guest_phys = MEM_SIZE / 2;
+	r.userspace_addr = (uintptr_t)mem + MEM_SIZE;
+	expect("SET_MEMORY overlapping in the guest: EEXIST",
+	       ioctl(vm, MYVMX_SET_MEMORY, &r), EEXIST);
+	r.guest_phys = 16 * MEM_SIZE;
+	r.userspace_addr = (uintptr_t)mem;
+	expect("SET_MEMORY overlapping in the process: EEXIST",
+	       ioctl(vm, MYVMX_SET_MEMORY, &r), EEXIST);
+
+	expect("CREATE_VCPU 8: EINVAL",
+	       ioctl(vm, MYVMX_CREATE_VCPU, MYVMX_MAX_VCPUS), EINVAL);
+	vcpu = ioctl(vm, MYVMX_CREATE_VCPU, 0);
+	expect("CREATE_VCPU 0", vcpu, 0);
+	expect("CREATE_VCPU 0 again: EEXIST",
+	       ioctl(vm, MYVMX_CREATE_VCPU, 0), EEXIST);
+	r.userspace_addr = (uintptr_t)mem + MEM_SIZE;
+	expect("SET_MEMORY once vCPUs exist: EBUSY",
+	       ioctl(vm, MYVMX_SET_MEMORY, &r), EBUSY);
+
+	regs.rflags = 0;
+	expect("SET_REGS with RFLAGS bit 1 clear: EINVAL",
+	       ioctl(vcpu, MYVMX_SET_REGS, &regs), EINVAL);
+	regs.rflags = 2 | (1ULL << 17);
+	expect("SET_REGS with RFLAGS.VM: EINVAL",
+	       ioctl(vcpu, MYVMX_SET_REGS, &regs), EINVAL);
+	ioctl(vcpu, MYVMX_GET_SREGS, &s);
+	s.cr4 |= 1 << 13;
+	expect("SET_SREGS with CR4.VMXE: EINVAL",
+	       ioctl(vcpu, MYVMX_SET_SREGS, &s), EINVAL);
+	ioctl(vcpu, MYVMX_GET_SREGS, &s);
+	s.efer = 1ULL << 8;	/* LME */
+	s.cr0 |= 0x80000001;	/* PG, PE: would need LMA and PAE */
+	expect("SET_SREGS with inconsistent long mode: EINVAL",
+	       ioctl(vcpu, MYVMX_SET_SREGS, &s), EINVAL);
+	ioctl(vcpu, MYVMX_GET_SREGS, &s);
+	s.cs.type = 16;
+	expect("SET_SREGS with a 5-bit segment type: EINVAL",
+	       ioctl(vcpu, MYVMX_SET_SREGS, &s), EINVAL);
+	ev.type = MYVMX_EVENT_INTERRUPT;
+	ev.vector = 8;
+	expect("INJECT an interrupt below 32: EINVAL",
+	       ioctl(vcpu, MYVMX_INJECT, &ev), EINVAL);
+	ev.type = MYVMX_EVENT_EXCEPTION;
+	ev.vector = 2;
+	expect("INJECT an NMI as an exception: EINVAL",
+	       ioctl(vcpu, MYVMX_INJECT, &ev), EINVAL);
+	ev.type = 7;
+	expect("INJECT an unknown type: EINVAL",
+	       ioctl(vcpu, MYVMX_INJECT, &ev), EINVAL);
+	expect("RUN with an argument: EINVAL",
+	       ioctl(vcpu, MYVMX_RUN, 1), EINVAL);
+	expect("unknown vCPU ioctl: ENOTTY",
+	       ioctl(vcpu, _IO(MYVMX_IOC_MAGIC, 0x7f), 0), ENOTTY);
+	p = mmap(NULL, 2 * MYVMX_RUN_SIZE, PROT_READ, MAP_SHARED, vcpu, 0);
+	expect("mmap of two pages of a vCPU: EINVAL",
+	       p == MAP_FAILED ? -1 : 0, EINVAL);
+	p = mmap(NULL, MYVMX_RUN_SIZE, PROT_READ, MAP_SHARED, vcpu, 4096);
+	expect("mmap at an offset: EINVAL", p == MAP_FAILED ? -1 : 0, EINVAL);
+	close(vm);
+	expect("a vCPU outlives its VM fd: GET_REGS",
+	       ioctl(vcpu, MYVMX_GET_REGS, &regs), 0);
+	close(vcpu);
+}
+
+static void on_signal(int sig)
+{
+	(void)sig;
+}
+
+struct runner {
+	int vcpu;
+	int ret, err;
+};
+
+static void *run_thread(void *arg)
+{
+	struct runner *r = arg;
+
+	r->ret = ioctl(r->vcpu, MYVMX_RUN, 0);
+	r->err = errno;
+	return NULL;
+}
+
+static void close_run(int dev)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct runner r = { 0 };
+	pthread_t t;
+	int vm;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	r.vcpu = spinning_vcpu(dev, &vm);
+	pthread_create(&t, NULL, run_thread, &r);
+	sleep(1);
+	close(r.vcpu);
+	close(vm);
+	sleep(1);
+	pthread_kill(t, SIGUSR1);
+	pthread_join(t, NULL);
+	errno = r.err;
+	expect("RUN on a closed fd ends with EINTR at a signal", r.ret, EINTR);
+}
+
+static int as_nobody(void)
+{
+	if (setgroups(0, NULL) || setgid(65534) || setuid(65534)) {
+		perror("dropping privileges");
+		return 100;
+	}
+	expect("/dev/myvmx refuses uid 65534: EACCES",
+	       open("/dev/myvmx", O_RDWR), EACCES);
+	return failures;
+}
+
+/* Hold a KVM VM: kvm_intel enters VMX operation for its first VM. */
+static int kvm_hold(void)
+{
+	int kvm = open("/dev/kvm", O_RDWR);
+
+	if (kvm < 0 || ioctl(kvm, KVM_CREATE_VM, 0) < 0) {
+		perror("KVM_CREATE_VM");
+		return 100;
+	}
+	printf("holding\n");
+	pause();
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int dev, vm;
+
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (argc == 2 && !strcmp(argv[1], "as-nobody"))
+		return as_nobody();
+	if (argc == 2 && !strcmp(argv[1], "kvm-hold"))
+		return kvm_hold();
+	dev = open("/dev/myvmx", O_RDWR);
+	if (dev < 0) {
+		perror("/dev/myvmx");
+		return 100;
+	}
+	if (argc == 2 && !strcmp(argv[1], "checks")) {
+		checks(dev);
+	} else if (argc == 2 && !strcmp(argv[1], "hold")) {
+		spinning_vcpu(dev, &vm);
+		printf("holding\n");
+		pause();
+	} else if (argc == 2 && !strcmp(argv[1], "close-run")) {
+		close_run(dev);
+	} else {
+		fprintf(stderr,
+			"usage: myvmx-api checks|close-run|hold|kvm-hold|as-nobody\n");
+		return 2;
+	}
+	return failures;
+}
