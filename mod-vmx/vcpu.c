@@ -108,7 +108,13 @@ static long myvmx_vcpu_ioctl(struct file *file, unsigned int cmd,
 		return -EBUSY;
 	switch (cmd) {
 	case MYVMX_RUN:
-		ret = arg ? -EINVAL : myvmx_backend->vcpu_run(vcpu);
+		if (arg) {
+			ret = -EINVAL;
+			break;
+		}
+		WRITE_ONCE(vcpu->in_run, true);
+		ret = myvmx_backend->vcpu_run(vcpu);
+		WRITE_ONCE(vcpu->in_run, false);
 		break;
 	case MYVMX_GET_REGS:
 		myvmx_get_regs(vcpu, &u.regs);

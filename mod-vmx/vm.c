@@ -64,6 +64,53 @@ struct myvmx_region *myvmx_find_region(struct myvmx_vm *vm, u64 gpa)
 	return NULL;
 }
 
+/* The VM with id @id, with a reference (myvmx_vm_put), or NULL. */
+struct myvmx_vm *myvmx_vm_get(u32 id)
+{
+	struct myvmx_vm *vm, *found = NULL;
+
+	mutex_lock(&myvmx_vms_lock);
+	list_for_each_entry(vm, &myvmx_vms, node) {
+		if (vm->id == id && kref_get_unless_zero(&vm->kref)) {
+			found = vm;
+			break;
+		}
+	}
+	mutex_unlock(&myvmx_vms_lock);
+	return found;
+}
+
+/*
+ * Call @fn on every VM from the @skip-th on, under the list's lock, until
+ * it returns non-zero.  Returns the index of the VM it stopped at (or the
+ * number of VMs): where a dump resumes.
+ */
+int myvmx_vm_walk(int skip, int (*fn)(struct myvmx_vm *vm, void *arg),
+		  void *arg)
+{
+	struct myvmx_vm *vm;
+	int idx = 0;
+
+	mutex_lock(&myvmx_vms_lock);
+	list_for_each_entry(vm, &myvmx_vms, node) {
+		if (idx >= skip && fn(vm, arg))
+			break;
+		idx++;
+	}
+	mutex_unlock(&myvmx_vms_lock);
+	return idx;
+}
+
+u64 myvmx_vm_memory(struct myvmx_vm *vm)
+{
+	unsigned int i, n = READ_ONCE(vm->nr_regions);
+	u64 bytes = 0;
+
+	for (i = 0; i < n; i++)
+		bytes += vm->regions[i].size;
+	return bytes;
+}
+
 static bool myvmx_overlaps(u64 a, u64 alen, u64 b, u64 blen)
 {
 	return a < b + blen && b < a + alen;

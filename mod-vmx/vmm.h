@@ -75,6 +75,7 @@ struct myvmx_vcpu {
 
 	u64 exit_stats[MYVMX_NR_EXIT_STATS];
 	u64 exits;
+	bool in_run;			/* a thread is inside RUN */
 	void *arch;			/* the backend's (VMCS, ...) */
 };
 
@@ -98,6 +99,7 @@ struct myvmx_backend {
 			 const struct myvmx_sregs *s);
 	int (*inject)(struct myvmx_vcpu *vcpu, const struct myvmx_event *e);
 	void (*cpu_mode)(struct myvmx_vcpu *vcpu, struct myvmx_cpu_mode *m);
+	const char *(*exit_name)(u32 reason);
 };
 
 extern const struct myvmx_backend *myvmx_backend;
@@ -106,6 +108,10 @@ extern const struct myvmx_backend *myvmx_backend;
 int myvmx_vm_create(const struct myvmx_vm_create __user *arg);
 void myvmx_vm_put(struct myvmx_vm *vm);
 struct myvmx_region *myvmx_find_region(struct myvmx_vm *vm, u64 gpa);
+struct myvmx_vm *myvmx_vm_get(u32 id);
+int myvmx_vm_walk(int skip, int (*fn)(struct myvmx_vm *vm, void *arg),
+		  void *arg);
+u64 myvmx_vm_memory(struct myvmx_vm *vm);
 
 /* vcpu.c */
 int myvmx_vcpu_create(struct myvmx_vm *vm, unsigned long index);

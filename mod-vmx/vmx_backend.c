@@ -284,6 +284,21 @@ static void myvmx_vmx_cpu_mode(struct myvmx_vcpu *vcpu,
 	m->cs_db = cs_ar & BIT(14);
 }
 
+static const struct {
+	u32 reason;
+	const char *name;
+} myvmx_exit_names[] = { VMX_EXIT_REASONS };
+
+static const char *myvmx_vmx_exit_name(u32 reason)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(myvmx_exit_names); i++)
+		if (myvmx_exit_names[i].reason == reason)
+			return myvmx_exit_names[i].name;
+	return "UNKNOWN";
+}
+
 static const struct myvmx_backend myvmx_vmx_backend = {
 	.name		= "vmx",
 	.get		= myvmx_vmx_get,
@@ -298,6 +313,7 @@ static const struct myvmx_backend myvmx_vmx_backend = {
 	.set_sregs	= myvmx_vmx_set_sregs,
 	.inject		= myvmx_vmx_inject_event,
 	.cpu_mode	= myvmx_vmx_cpu_mode,
+	.exit_name	= myvmx_vmx_exit_name,
 };
 
 const struct myvmx_backend *myvmx_backend;

@@ -6,6 +6,8 @@
  *                         /dev/myvmx API
  *   vmctl run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N] [-v]
  *                         run a flat binary guest (vmctl_run.c)
+ *   vmctl [-j] list       the VMs (vmctl_list.c)
+ *   vmctl [-j] stats VM   their vCPUs' exits by reason
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +31,8 @@ static void print_usage(FILE *f)
 		"  version    versions of vmctl, myvmx.ko and /dev/myvmx\n"
 		"  run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N] [-v]\n"
 		"             run a flat binary guest loaded at 0x7c00\n"
+		"  list       the VMs: id, name, owner, vCPUs, memory\n"
+		"  stats VM   exits of the VM's vCPUs by reason (VM: id or name)\n"
 		"  -j         JSON output\n");
 }
 
@@ -95,6 +99,10 @@ int main(int argc, char **argv)
 		return cmd_version();
 	if (!strcmp(argv[cmd], "run"))
 		return vmctl_run(argc - cmd, argv + cmd);
+	if (!strcmp(argv[cmd], "list") && cmd + 1 == argc)
+		return vmctl_list(json);
+	if (!strcmp(argv[cmd], "stats") && cmd + 2 == argc)
+		return vmctl_stats(argv[cmd + 1], json);
 	fprintf(stderr, "vmctl: unknown command '%s'\n", argv[cmd]);
 	print_usage(stderr);
 	return 2;

@@ -84,6 +84,23 @@
  *                           (NLA_NUL_STRING, RINGZERO_VERSION of the module)
  *                           and MYVMX_ATTR_API_VERSION (NLA_U32,
  *                           MYVMX_API_VERSION).  Unprivileged.
+ *   MYVMX_CMD_GET_VM        dump: one message per VM; do: the VM named by
+ *                           MYVMX_ATTR_VM_ID (ENOENT if none).  Each carries
+ *                           MYVMX_ATTR_VM_ID (NLA_U32), MYVMX_ATTR_VM_NAME
+ *                           (NLA_NUL_STRING), MYVMX_ATTR_VM_OWNER (NLA_U32,
+ *                           the creating process's pid), MYVMX_ATTR_VM_VCPUS
+ *                           (NLA_U32), MYVMX_ATTR_VM_MEMORY (NLA_U64, bytes
+ *                           of guest RAM), MYVMX_ATTR_VM_RUNNING (NLA_U32,
+ *                           vCPUs inside RUN now).  CAP_NET_ADMIN.
+ *   MYVMX_CMD_GET_STATS     do; MYVMX_ATTR_VM_ID required.  Reply: the VM's
+ *                           attributes as above, then per vCPU a nested
+ *                           MYVMX_ATTR_VCPU with MYVMX_VCPU_INDEX (NLA_U32),
+ *                           MYVMX_VCPU_EXITS (NLA_U64, all exits) and one
+ *                           nested MYVMX_VCPU_EXIT per hardware exit reason
+ *                           seen: MYVMX_EXIT_STAT_REASON (NLA_U32, the SDM's
+ *                           basic exit reason), MYVMX_EXIT_STAT_NAME
+ *                           (NLA_NUL_STRING, e.g. "IO_INSTRUCTION"),
+ *                           MYVMX_EXIT_STAT_COUNT (NLA_U64).  CAP_NET_ADMIN.
  *
  * Requests carrying unknown attributes are refused with EINVAL and an
  * extended ack message.
@@ -236,6 +253,8 @@ struct myvmx_run {
 enum myvmx_cmd {
 	MYVMX_CMD_UNSPEC,
 	MYVMX_CMD_GET_VERSION = RINGZERO_CMD_GET_VERSION,
+	MYVMX_CMD_GET_VM,
+	MYVMX_CMD_GET_STATS,
 	__MYVMX_CMD_MAX
 };
 
@@ -245,9 +264,36 @@ enum myvmx_attr {
 	MYVMX_ATTR_UNSPEC,
 	MYVMX_ATTR_VERSION = RINGZERO_ATTR_VERSION,
 	MYVMX_ATTR_API_VERSION = RINGZERO_ATTR_API_VERSION,
+	MYVMX_ATTR_VM_ID,
+	MYVMX_ATTR_VM_NAME,
+	MYVMX_ATTR_VM_OWNER,
+	MYVMX_ATTR_VM_VCPUS,
+	MYVMX_ATTR_VM_MEMORY,
+	MYVMX_ATTR_VM_RUNNING,
+	MYVMX_ATTR_VCPU,		/* nested: enum myvmx_vcpu_attr */
 	__MYVMX_ATTR_MAX
 };
 
 #define MYVMX_ATTR_MAX (__MYVMX_ATTR_MAX - 1)
+
+enum myvmx_vcpu_attr {
+	MYVMX_VCPU_UNSPEC,
+	MYVMX_VCPU_INDEX,
+	MYVMX_VCPU_EXITS,
+	MYVMX_VCPU_EXIT,		/* nested: enum myvmx_exit_stat_attr */
+	__MYVMX_VCPU_MAX
+};
+
+#define MYVMX_VCPU_MAX (__MYVMX_VCPU_MAX - 1)
+
+enum myvmx_exit_stat_attr {
+	MYVMX_EXIT_STAT_UNSPEC,
+	MYVMX_EXIT_STAT_REASON,
+	MYVMX_EXIT_STAT_NAME,
+	MYVMX_EXIT_STAT_COUNT,
+	__MYVMX_EXIT_STAT_MAX
+};
+
+#define MYVMX_EXIT_STAT_MAX (__MYVMX_EXIT_STAT_MAX - 1)
 
 #endif /* _UAPI_MYVMX_H */

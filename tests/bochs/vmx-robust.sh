@@ -30,7 +30,7 @@ check_output "a guest looping without exits still gives the CPU back" \
 myvmx-api hold > /tmp/hold.out 2>&1 &
 hold=$!
 sleep 1
-check_output "a process holds a VM" '^holding$' cat /tmp/hold.out
+check_output "a process holds a VM" '^holding after exit 3$' cat /tmp/hold.out
 check_fails "rmmod myvmx while a VM is alive is refused" rmmod myvmx
 check "the VM is still there: /dev/myvmx" test -c /dev/myvmx
 kill -9 $hold

@@ -5,7 +5,8 @@
  * number of failures.
  *
  *   myvmx-api checks       every refusal (EINVAL, EEXIST, EBUSY, ENOTTY)
- *   myvmx-api hold         create a VM with a vCPU, print "holding", wait
+ *   myvmx-api hold         create a VM, run its vCPU to a HLT (3 OUTs and
+ *                          a CPUID before), print "holding ...", wait
  *   myvmx-api kvm-hold     the same with /dev/kvm (KVM enters VMX then)
  *   myvmx-api close-run    close the vCPU and VM fds while RUN is spinning
  *                          in another thread, then stop it with a signal
@@ -58,12 +59,8 @@ static int create_vm(int dev)
 	return vm;
 }
 
-/*
- * A VM with 1 MiB of RAM holding "jmp $" at 0x7c00, and vCPU 0 there: RUN
- * stays in the kernel (the VMX preemption timer brings it back to check
- * for signals).
- */
-static int spinning_vcpu(int dev, int *vm_out)
+/* A VM with 1 MiB of RAM holding @code at 0x7c00, and vCPU 0 there. */
+static int vcpu_with(int dev, int *vm_out, const char *code, size_t len)
 {
 	struct myvmx_memory_region r = { .size = MEM_SIZE };
 	struct myvmx_regs regs = { .rip = 0x7c00, .rflags = 2 };
@@ -74,7 +71,7 @@ static int spinning_vcpu(int dev, int *vm_out)
 	vm = create_vm(dev);
 	mem = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	memcpy(mem + 0x7c00, "\xeb\xfe", 2);
+	memcpy(mem + 0x7c00, code, len);
 	r.userspace_addr = (uintptr_t)mem;
 	if (ioctl(vm, MYVMX_SET_MEMORY, &r) < 0) {
 		perror("MYVMX_SET_MEMORY");
@@ -94,6 +91,44 @@ static int spinning_vcpu(int dev, int *vm_out)
 	}
 	*vm_out = vm;
 	return vcpu;
+}
+
+/*
+ * "jmp $": RUN stays in the kernel (the VMX preemption timer brings it
+ * back to check for signals).
+ */
+static int spinning_vcpu(int dev, int *vm_out)
+{
+	return vcpu_with(dev, vm_out, "\xeb\xfe", 2);
+}
+
+/*
+ * Three OUTs to port 0x80, a CPUID and a HLT, run to the HLT: then the
+ * VM waits with known exit counters (vmctl stats).
+ */
+static int hold(int dev)
+{
+	static const char code[] = "\xb0\x41\xe6\x80\xe6\x80\xe6\x80"
+				   "\x0f\xa2\xf4";
+	struct myvmx_run *run;
+	int vm, vcpu;
+
+	vcpu = vcpu_with(dev, &vm, code, sizeof(code) - 1);
+	run = mmap(NULL, MYVMX_RUN_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		   vcpu, 0);
+	if (run == MAP_FAILED) {
+		perror("mmap run");
+		return 100;
+	}
+	do {
+		if (ioctl(vcpu, MYVMX_RUN, 0) < 0) {
+			perror("MYVMX_RUN");
+			return 100;
+		}
+	} while (run->exit_reason == MYVMX_EXIT_IO);
+	printf("holding after exit %u\n", run->exit_reason);
+	pause();
+	return 0;
 }
 
 static void checks(int dev)
@@ -272,7 +307,7 @@ static int kvm_hold(void)
 
 int main(int argc, char **argv)
 {
-	int dev, vm;
+	int dev;
 
 	setvbuf(stdout, NULL, _IONBF, 0);
 	if (argc == 2 && !strcmp(argv[1], "as-nobody"))
@@ -287,9 +322,7 @@ int main(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "checks")) {
 		checks(dev);
 	} else if (argc == 2 && !strcmp(argv[1], "hold")) {
-		spinning_vcpu(dev, &vm);
-		printf("holding\n");
-		pause();
+		return hold(dev);
 	} else if (argc == 2 && !strcmp(argv[1], "close-run")) {
 		close_run(dev);
 	} else {
