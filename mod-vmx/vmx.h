@@ -67,6 +67,9 @@ struct myvmx_vmx_vcpu {
 /* vmx_vmcs.c */
 void myvmx_vmcs_load(struct myvmx_vmx_vcpu *vx);
 void myvmx_vmcs_clear_on_cpu(struct myvmx_vmx_vcpu *vx);
+void myvmx_vmcs_clear(struct myvmx_vmx_vcpu *vx);
+void myvmx_set_cr0(struct myvmx_vmx_vcpu *vx, u64 cr0);
+void myvmx_set_cr4(struct myvmx_vmx_vcpu *vx, u64 cr4);
 int myvmx_vmcs_setup(struct myvmx_vmx_vcpu *vx, u64 eptp);
 void myvmx_invvpid_all(void);
 void myvmx_invept_all(void);

@@ -4,7 +4,6 @@
  * VMCS, a VPID, an MSR bitmap and an FPU save area; registers move between
  * the uapi structures and the VMCS here.
  */
-#include <linux/cpu.h>
 #include <linux/idr.h>
 #include <linux/io.h>
 #include <linux/mm.h>
@@ -126,27 +125,11 @@ fail:
 	return err;
 }
 
-static void myvmx_clear_ipi(void *data)
-{
-	struct myvmx_vmx_vcpu *vx = data;
-	unsigned long flags;
-
-	local_irq_save(flags);
-	if (vx->cpu == smp_processor_id())
-		myvmx_vmcs_clear_on_cpu(vx);
-	local_irq_restore(flags);
-}
-
 static void myvmx_vmx_vcpu_destroy(struct myvmx_vcpu *vcpu)
 {
 	struct myvmx_vmx_vcpu *vx = vcpu->arch;
-	int cpu;
 
-	cpus_read_lock();
-	cpu = READ_ONCE(vx->cpu);
-	if (cpu >= 0)
-		smp_call_function_single(cpu, myvmx_clear_ipi, vx, 1);
-	cpus_read_unlock();
+	myvmx_vmcs_clear(vx);
 	myvmx_vmx_vcpu_free(vx);
 }
 
@@ -237,14 +220,9 @@ static int myvmx_vmx_set_sregs(struct myvmx_vcpu *vcpu,
 	vmcs_write(GUEST_GDTR_LIMIT, s->gdt.limit);
 	vmcs_write(GUEST_IDTR_BASE, s->idt.base);
 	vmcs_write(GUEST_IDTR_LIMIT, s->idt.limit);
-	vx->cr0_shadow = s->cr0;
-	vx->cr4_shadow = s->cr4;
-	vmcs_write(CR0_READ_SHADOW, s->cr0);
-	vmcs_write(CR4_READ_SHADOW, s->cr4);
-	vmcs_write(GUEST_CR0, (s->cr0 | (c->cr0_fixed0 &
-		   ~(X86_CR0_PE | X86_CR0_PG))) & c->cr0_fixed1);
+	myvmx_set_cr0(vx, s->cr0);
+	myvmx_set_cr4(vx, s->cr4);
 	vmcs_write(GUEST_CR3, s->cr3);
-	vmcs_write(GUEST_CR4, s->cr4 | c->cr4_fixed0);
 	vmcs_write(GUEST_IA32_EFER, s->efer);
 	myvmx_vmx_update_long_mode(vx);
 	preempt_enable();

@@ -107,18 +107,13 @@ static int myvmx_handle_cr(struct myvmx_vcpu *vcpu)
 	if (cr == 0) {
 		if ((val >> 32) || ((val & X86_CR0_PG) && !(val & X86_CR0_PE)))
 			return myvmx_inject_gp(vcpu);
-		vx->cr0_shadow = val;
-		vmcs_write(CR0_READ_SHADOW, val);
-		vmcs_write(GUEST_CR0, (val | (c->cr0_fixed0 &
-			   ~(X86_CR0_PE | X86_CR0_PG))) & c->cr0_fixed1);
+		myvmx_set_cr0(vx, val);
 		myvmx_vmx_update_long_mode(vx);
 	} else if (cr == 4) {
 		if ((val >> 32) || (val & (X86_CR4_VMXE | X86_CR4_OSXSAVE)) ||
 		    (val & ~c->cr4_fixed1))
 			return myvmx_inject_gp(vcpu);
-		vx->cr4_shadow = val;
-		vmcs_write(CR4_READ_SHADOW, val);
-		vmcs_write(GUEST_CR4, val | c->cr4_fixed0);
+		myvmx_set_cr4(vx, val);
 	} else {
 		return myvmx_exit_internal(vcpu, MYVMX_INTERNAL_UNHANDLED_EXIT,
 					   EXIT_REASON_CR_ACCESS, q);

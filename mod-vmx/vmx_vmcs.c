@@ -5,6 +5,7 @@
  * capability MSRs, the host state Linux needs back on every exit, and the
  * x86 reset state for the guest.
  */
+#include <linux/cpu.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <asm/cpu_entry_area.h>
@@ -80,6 +81,40 @@ static void myvmx_vmcs_clear_ipi(void *data)
 
 	if (vx->cpu == smp_processor_id())
 		myvmx_vmcs_clear_on_cpu(vx);
+}
+
+/* Clear @vx's VMCS wherever it is active, before it is freed. */
+void myvmx_vmcs_clear(struct myvmx_vmx_vcpu *vx)
+{
+	int cpu;
+
+	cpus_read_lock();
+	cpu = READ_ONCE(vx->cpu);
+	if (cpu >= 0)
+		smp_call_function_single(cpu, myvmx_vmcs_clear_ipi, vx, 1);
+	cpus_read_unlock();
+}
+
+/*
+ * What the guest writes to CR0 and CR4 goes to the read shadows; the
+ * hardware registers get it with the bits VMX forces (CR0.PE and PG
+ * excepted: unrestricted guest).
+ */
+void myvmx_set_cr0(struct myvmx_vmx_vcpu *vx, u64 cr0)
+{
+	const struct myvmx_vmx_caps *c = &myvmx_caps;
+
+	vx->cr0_shadow = cr0;
+	vmcs_write(CR0_READ_SHADOW, cr0);
+	vmcs_write(GUEST_CR0, (cr0 | (c->cr0_fixed0 &
+		   ~(X86_CR0_PE | X86_CR0_PG))) & c->cr0_fixed1);
+}
+
+void myvmx_set_cr4(struct myvmx_vmx_vcpu *vx, u64 cr4)
+{
+	vx->cr4_shadow = cr4;
+	vmcs_write(CR4_READ_SHADOW, cr4);
+	vmcs_write(GUEST_CR4, cr4 | myvmx_caps.cr4_fixed0);
 }
 
 /*
@@ -192,14 +227,9 @@ static void myvmx_setup_guest_state(struct myvmx_vmx_vcpu *vx)
 	vmcs_write(GUEST_IDTR_BASE, 0);
 	vmcs_write(GUEST_IDTR_LIMIT, 0xffff);
 
-	vx->cr0_shadow = X86_CR0_ET | X86_CR0_CD | X86_CR0_NW;
-	vx->cr4_shadow = 0;
-	vmcs_write(CR0_READ_SHADOW, vx->cr0_shadow);
-	vmcs_write(CR4_READ_SHADOW, vx->cr4_shadow);
-	vmcs_write(GUEST_CR0, (vx->cr0_shadow | (myvmx_caps.cr0_fixed0 &
-		   ~(X86_CR0_PE | X86_CR0_PG))) & myvmx_caps.cr0_fixed1);
+	myvmx_set_cr0(vx, X86_CR0_ET | X86_CR0_CD | X86_CR0_NW);
+	myvmx_set_cr4(vx, 0);
 	vmcs_write(GUEST_CR3, 0);
-	vmcs_write(GUEST_CR4, myvmx_caps.cr4_fixed0);
 	vmcs_write(GUEST_IA32_EFER, 0);
 	vmcs_write(GUEST_IA32_PAT, 0x0007040600070406ULL);
 	vmcs_write(GUEST_DR7, 0x400);
