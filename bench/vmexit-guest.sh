@@ -1,8 +1,9 @@
 #!/bin/bash
-# Inside the Bochs machine, for bench/vmexit.sh: each benchmark guest and
-# the bare HLT guest under KVM (kvm-run) and under myvmx (vmctl run),
-# ROUNDS times, timed by the guest clock (which, with Bochs's clock:
-# sync=none, counts instructions).  Prints one line per run:
+# Inside a VMM machine, for bench/vmexit.sh: each benchmark guest and the
+# bare HLT guest under KVM (kvm-run; kvm_intel or kvm_amd) and under
+# myvmx (vmctl run), ROUNDS times, timed by the guest clock (which counts
+# instructions: Bochs's clock: sync=none, QEMU's -icount).  Prints one
+# line per run:
 #   RZ-BENCH RUNNER GUEST ROUND MICROSECONDS
 . "$RZ_ROOT/tests/harness/testlib.sh"
 guests=$RZ_ROOT/tests/guests
@@ -28,11 +29,11 @@ time_run() {
 }
 
 for round in $(seq $rounds); do
-	modprobe kvm_intel
+	modprobe $RZ_KVM
 	for g in hlt bench-cpuid bench-pio; do
 		time_run kvm $g $round
 	done
-	modprobe -r kvm_intel
+	modprobe -r $RZ_KVM
 	rz_insmod myvmx
 	for g in hlt bench-cpuid bench-pio; do
 		time_run myvmx $g $round

@@ -78,3 +78,16 @@ void myvmx_cpuid(unsigned int index, u32 leaf, u32 subleaf, u32 *eax,
 		cpuid_count(leaf, subleaf, eax, ebx, ecx, edx);
 	myvmx_cpuid_filter(index, leaf, subleaf, eax, ebx, ecx, edx);
 }
+
+/* CPUID executed by the guest: leaf in EAX, subleaf in ECX. */
+void myvmx_emulate_cpuid(struct myvmx_vcpu *vcpu)
+{
+	u32 eax, ebx, ecx, edx;
+
+	myvmx_cpuid(vcpu->index, vcpu->gpr[0], vcpu->gpr[1], &eax, &ebx, &ecx,
+		    &edx);
+	vcpu->gpr[0] = eax;
+	vcpu->gpr[3] = ebx;
+	vcpu->gpr[1] = ecx;
+	vcpu->gpr[2] = edx;
+}

@@ -158,7 +158,7 @@ int myvmx_emulate_io(struct myvmx_vcpu *vcpu, const struct myvmx_io_exit *io)
 	return MYVMX_TO_USER;
 }
 
-static enum myvmx_cpu_bits myvmx_code_bits(const struct myvmx_cpu_mode *m)
+enum myvmx_cpu_bits myvmx_code_bits(const struct myvmx_cpu_mode *m)
 {
 	if ((m->efer & EFER_LMA) && m->cs_l)
 		return MYVMX_BITS_64;
@@ -177,27 +177,37 @@ static u64 myvmx_seg_base(const struct myvmx_cpu_mode *m, int seg)
 	}
 }
 
-/* The linear address of a string operand: seg:rSI or ES:rDI. */
-static u64 myvmx_string_addr(struct myvmx_vcpu *vcpu,
-			     const struct myvmx_cpu_mode *m,
-			     const struct myvmx_insn *insn, bool source)
+/*
+ * The linear address of a string operand: @seg:rSI for the @source, else
+ * ES:rDI, with @addr_size bytes of the register.
+ */
+u64 myvmx_string_linear(struct myvmx_vcpu *vcpu, const struct myvmx_cpu_mode *m,
+			int seg, unsigned int addr_size, bool source)
 {
-	u64 off = vcpu->gpr[source ? 6 : 7] & myvmx_mask(insn->addr_size);
+	u64 off = vcpu->gpr[source ? 6 : 7] & myvmx_mask(addr_size);
 	bool long_mode = myvmx_code_bits(m) == MYVMX_BITS_64;
 	u64 base;
 
 	if (!source)
 		base = long_mode ? 0 : m->es_base;
 	else if (long_mode)
-		base = insn->seg == 4 ? m->fs_base :
-		       insn->seg == 5 ? m->gs_base : 0;
+		base = seg == 4 ? m->fs_base : seg == 5 ? m->gs_base : 0;
 	else
-		base = myvmx_seg_base(m, insn->seg);
+		base = myvmx_seg_base(m, seg);
 	return long_mode ? base + off : (base + off) & 0xffffffffULL;
 }
 
-static int myvmx_fetch(struct myvmx_vcpu *vcpu, const struct myvmx_cpu_mode *m,
-		       u8 *code)
+static u64 myvmx_string_addr(struct myvmx_vcpu *vcpu,
+			     const struct myvmx_cpu_mode *m,
+			     const struct myvmx_insn *insn, bool source)
+{
+	return myvmx_string_linear(vcpu, m, insn->seg, insn->addr_size,
+				   source);
+}
+
+/* Up to 15 bytes of code at CS:RIP; returns how many, or -EFAULT. */
+int myvmx_fetch_insn(struct myvmx_vcpu *vcpu, const struct myvmx_cpu_mode *m,
+		     u8 *code)
 {
 	u64 linear = m->cs_base + vcpu->rip;
 	unsigned int n = MYVMX_INSN_MAX;
@@ -224,7 +234,7 @@ int myvmx_emulate_mmio(struct myvmx_vcpu *vcpu, u64 gpa, bool is_write)
 	int n;
 
 	myvmx_backend->cpu_mode(vcpu, &m);
-	n = myvmx_fetch(vcpu, &m, code);
+	n = myvmx_fetch_insn(vcpu, &m, code);
 	if (n < 0 || myvmx_decode(code, n, myvmx_code_bits(&m), insn))
 		return myvmx_exit_internal(vcpu, MYVMX_INTERNAL_EMULATION, 0,
 					   gpa);

@@ -20,6 +20,7 @@ static const struct nla_policy myvmx_genl_policy[MYVMX_ATTR_MAX + 1] = {
 	[MYVMX_ATTR_VM_MEMORY]		= { .type = NLA_REJECT },
 	[MYVMX_ATTR_VM_RUNNING]		= { .type = NLA_REJECT },
 	[MYVMX_ATTR_VCPU]		= { .type = NLA_REJECT },
+	[MYVMX_ATTR_BACKEND]		= { .type = NLA_REJECT },
 };
 
 static struct genl_family myvmx_genl_family;
@@ -34,7 +35,8 @@ int myvmx_genl_fill_version(struct sk_buff *msg, u32 portid, u32 seq)
 	if (!hdr)
 		return -EMSGSIZE;
 	if (nla_put_string(msg, MYVMX_ATTR_VERSION, RINGZERO_VERSION) ||
-	    nla_put_u32(msg, MYVMX_ATTR_API_VERSION, MYVMX_API_VERSION)) {
+	    nla_put_u32(msg, MYVMX_ATTR_API_VERSION, MYVMX_API_VERSION) ||
+	    nla_put_string(msg, MYVMX_ATTR_BACKEND, myvmx_backend->name)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -79,7 +81,8 @@ static int myvmx_put_vm(struct sk_buff *msg, struct myvmx_vm *vm)
 	    nla_put_u32(msg, MYVMX_ATTR_VM_VCPUS, vcpus) ||
 	    nla_put_u64_64bit(msg, MYVMX_ATTR_VM_MEMORY, myvmx_vm_memory(vm),
 			      MYVMX_ATTR_UNSPEC) ||
-	    nla_put_u32(msg, MYVMX_ATTR_VM_RUNNING, running))
+	    nla_put_u32(msg, MYVMX_ATTR_VM_RUNNING, running) ||
+	    nla_put_string(msg, MYVMX_ATTR_BACKEND, myvmx_backend->name))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -104,7 +107,7 @@ static int myvmx_put_vcpu_stats(struct sk_buff *msg, struct myvmx_vcpu *vcpu)
 		if (!exit ||
 		    nla_put_u32(msg, MYVMX_EXIT_STAT_REASON, r) ||
 		    nla_put_string(msg, MYVMX_EXIT_STAT_NAME,
-				   myvmx_backend->exit_name(r)) ||
+				   myvmx_exit_kind_name(r)) ||
 		    nla_put_u64_64bit(msg, MYVMX_EXIT_STAT_COUNT, count,
 				      MYVMX_EXIT_STAT_UNSPEC))
 			return -EMSGSIZE;

@@ -8,8 +8,10 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include <asm/fpu/api.h>
 
 #include "vmm.h"
 
@@ -92,6 +94,41 @@ static int myvmx_check_sregs(const struct myvmx_sregs *s)
 	return 0;
 }
 
+/*
+ * RUN: enter the guest until an exit user space must see (0) or a signal
+ * (-EINTR).  Each pass runs with preemption off, as kernel_fpu_begin
+ * leaves it, while the backend's state (a current VMCS, an ASID of this
+ * CPU) and the guest's FPU registers belong to this CPU: the backend
+ * loads its state, a read user space completed goes into the guest, and
+ * the backend enters and handles the exit.
+ */
+static int myvmx_vcpu_run(struct myvmx_vcpu *vcpu)
+{
+	int ret = MYVMX_RESUME;
+
+	vcpu->run->exit_reason = MYVMX_EXIT_NONE;
+	while (ret == MYVMX_RESUME) {
+		if (signal_pending(current)) {
+			vcpu->run->exit_reason = MYVMX_EXIT_INTR;
+			return -EINTR;
+		}
+		cond_resched();
+
+		kernel_fpu_begin();
+		myvmx_backend->vcpu_load(vcpu);
+		if (vcpu->pending != MYVMX_PENDING_NONE &&
+		    myvmx_complete_user_exit(vcpu))
+			ret = myvmx_exit_internal(vcpu,
+						  MYVMX_INTERNAL_EMULATION, 0,
+						  vcpu->pending_linear);
+		else
+			ret = myvmx_backend->vcpu_enter(vcpu);
+		kernel_fpu_end();
+	}
+	vcpu->run->exits = vcpu->exits;
+	return 0;
+}
+
 static long myvmx_vcpu_ioctl(struct file *file, unsigned int cmd,
 			     unsigned long arg)
 {
@@ -113,7 +150,7 @@ static long myvmx_vcpu_ioctl(struct file *file, unsigned int cmd,
 			break;
 		}
 		WRITE_ONCE(vcpu->in_run, true);
-		ret = myvmx_backend->vcpu_run(vcpu);
+		ret = myvmx_vcpu_run(vcpu);
 		WRITE_ONCE(vcpu->in_run, false);
 		break;
 	case MYVMX_GET_REGS:

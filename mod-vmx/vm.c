@@ -40,7 +40,7 @@ static void myvmx_vm_release(struct kref *kref)
 		myvmx_region_release(&vm->regions[i]);
 	ida_free(&myvmx_vm_ids, vm->id);
 	kfree(vm);
-	myvmx_backend->put();
+	myvmx_hw_put();
 }
 
 void myvmx_vm_put(struct myvmx_vm *vm)
@@ -231,7 +231,7 @@ int myvmx_vm_create(const struct myvmx_vm_create __user *arg)
 	if (err < 0)
 		goto free_vm;
 	vm->id = err;
-	err = myvmx_backend->get();
+	err = myvmx_hw_get();
 	if (err)
 		goto free_id;
 	err = myvmx_backend->vm_init(vm);
@@ -248,7 +248,7 @@ int myvmx_vm_create(const struct myvmx_vm_create __user *arg)
 	return fd;
 
 put_backend:
-	myvmx_backend->put();
+	myvmx_hw_put();
 free_id:
 	ida_free(&myvmx_vm_ids, vm->id);
 free_vm:

@@ -10,12 +10,13 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
+#include <asm/fpu/types.h>
 #include <myvmx.h>
 
 #include "decode.h"
 
-/* Exit statistics kept per vCPU: one counter per hardware exit reason. */
-#define MYVMX_NR_EXIT_STATS	80
+/* Exit statistics kept per vCPU: one counter per enum myvmx_exit_kind. */
+#define MYVMX_NR_EXIT_STATS	MYVMX_KIND_COUNT
 
 struct myvmx_region {
 	u64 gpa;
@@ -75,34 +76,80 @@ struct myvmx_vcpu {
 
 	u64 exit_stats[MYVMX_NR_EXIT_STATS];
 	u64 exits;
+	u64 msr_misc_enable;		/* IA32_MISC_ENABLE, kept as written */
 	bool in_run;			/* a thread is inside RUN */
 	void *arch;			/* the backend's (VMCS, ...) */
 };
 
 /*
- * A hardware backend.  get/put enable and disable virtualization on every
- * CPU (counted: the first VM enables, the last disables); run enters the
- * guest until an exit for user space (0) or a signal (-EINTR).
+ * A hardware backend.  cpu_setup/cpu_teardown allocate and free per-CPU
+ * areas at load and unload; cpu_enable/cpu_disable turn virtualization on
+ * and off on the CPU they run on, with interrupts off (cpu.c calls them).
+ * With preemption off, vcpu_load makes the vCPU's state usable on this
+ * CPU and vcpu_enter runs the guest once and handles the exit
+ * (MYVMX_RESUME or MYVMX_TO_USER); vcpu.c loops over them.
+ * msr_get/msr_set reach the MSRs the backend keeps in its guest state
+ * (EFER, PAT, the SYSENTER and SYSCALL MSRs); msr.c emulates RDMSR and
+ * WRMSR with them.  name ("vmx", "svm") is reported through genl.
  */
 struct myvmx_backend {
 	const char *name;
-	int (*get)(void);
-	void (*put)(void);
+	int (*cpu_setup)(void);
+	void (*cpu_teardown)(void);
+	int (*cpu_enable)(void);
+	void (*cpu_disable)(void);
 	int (*vm_init)(struct myvmx_vm *vm);
 	void (*vm_destroy)(struct myvmx_vm *vm);
 	int (*map_region)(struct myvmx_vm *vm, struct myvmx_region *r);
 	int (*vcpu_init)(struct myvmx_vcpu *vcpu);
 	void (*vcpu_destroy)(struct myvmx_vcpu *vcpu);
-	int (*vcpu_run)(struct myvmx_vcpu *vcpu);
+	void (*vcpu_load)(struct myvmx_vcpu *vcpu);
+	int (*vcpu_enter)(struct myvmx_vcpu *vcpu);
 	int (*get_sregs)(struct myvmx_vcpu *vcpu, struct myvmx_sregs *s);
 	int (*set_sregs)(struct myvmx_vcpu *vcpu,
 			 const struct myvmx_sregs *s);
 	int (*inject)(struct myvmx_vcpu *vcpu, const struct myvmx_event *e);
 	void (*cpu_mode)(struct myvmx_vcpu *vcpu, struct myvmx_cpu_mode *m);
-	const char *(*exit_name)(u32 reason);
+	u64 (*msr_get)(struct myvmx_vcpu *vcpu, u32 msr);
+	void (*msr_set)(struct myvmx_vcpu *vcpu, u32 msr, u64 value);
 };
 
 extern const struct myvmx_backend *myvmx_backend;
+
+/* vmx_backend.c, svm_backend.c: the backend for this CPU, or an error. */
+int myvmx_vmx_init(void);
+int myvmx_svm_init(void);
+
+/* cpu.c: virtualization on every CPU while VMs exist */
+int myvmx_hw_get(void);
+void myvmx_hw_put(void);
+int myvmx_cpu_init(void);
+void myvmx_cpu_exit(void);
+
+/* msr.c: RDMSR and WRMSR; false means #GP */
+bool myvmx_emulate_rdmsr(struct myvmx_vcpu *vcpu);
+bool myvmx_emulate_wrmsr(struct myvmx_vcpu *vcpu);
+
+/* exit_stats.c: the exit counters' shared vocabulary */
+const char *myvmx_exit_kind_name(unsigned int kind);
+
+static inline void myvmx_count_exit(struct myvmx_vcpu *vcpu,
+				    enum myvmx_exit_kind kind)
+{
+	vcpu->exits++;
+	vcpu->exit_stats[kind]++;
+}
+
+/* The guest's x87/SSE registers, switched around each entry. */
+static __always_inline void myvmx_fxrstor(struct fxregs_state *fx)
+{
+	asm volatile("fxrstor64 %0" : : "m"(*fx));
+}
+
+static __always_inline void myvmx_fxsave(struct fxregs_state *fx)
+{
+	asm volatile("fxsave64 %0" : "=m"(*fx));
+}
 
 /* vm.c */
 int myvmx_vm_create(const struct myvmx_vm_create __user *arg);
@@ -144,12 +191,18 @@ struct myvmx_io_exit {
 };
 
 int myvmx_emulate_io(struct myvmx_vcpu *vcpu, const struct myvmx_io_exit *io);
+enum myvmx_cpu_bits myvmx_code_bits(const struct myvmx_cpu_mode *m);
+int myvmx_fetch_insn(struct myvmx_vcpu *vcpu, const struct myvmx_cpu_mode *m,
+		     u8 *code);
+u64 myvmx_string_linear(struct myvmx_vcpu *vcpu, const struct myvmx_cpu_mode *m,
+			int seg, unsigned int addr_size, bool source);
 int myvmx_emulate_mmio(struct myvmx_vcpu *vcpu, u64 gpa, bool is_write);
 int myvmx_complete_user_exit(struct myvmx_vcpu *vcpu);
 int myvmx_exit_internal(struct myvmx_vcpu *vcpu, u32 suberror, u32 reason,
 			u64 qualification);
 
 /* cpuid.c */
+void myvmx_emulate_cpuid(struct myvmx_vcpu *vcpu);
 void myvmx_cpuid(unsigned int index, u32 leaf, u32 subleaf, u32 *eax,
 		 u32 *ebx, u32 *ecx, u32 *edx);
 void myvmx_cpuid_filter(unsigned int index, u32 leaf, u32 subleaf, u32 *eax,

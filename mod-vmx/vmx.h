@@ -8,7 +8,7 @@
 #include <linux/types.h>
 #include <asm/vmx.h>
 
-#include "ept.h"
+#include "tdp.h"
 #include "vmm.h"
 
 /* A VMCS region (or a VMXON region): revision identifier first. */
@@ -36,14 +36,12 @@ extern struct myvmx_vmx_caps myvmx_caps;
 int myvmx_adjust_controls(u32 required, u32 optional, u64 cap_msr,
 			  u32 *result);
 int myvmx_vmx_probe(void);
-int myvmx_vmx_init(void);
-void myvmx_vmx_exit(void);
 
-/* vmx_cpu.c: VMX operation on every CPU */
-int myvmx_vmx_get(void);
-void myvmx_vmx_put(void);
-int myvmx_vmx_cpu_init(void);
-void myvmx_vmx_cpu_exit(void);
+/* vmx_cpu.c: VMX operation on one CPU */
+int myvmx_vmx_cpu_setup(void);
+void myvmx_vmx_cpu_teardown(void);
+int myvmx_vmx_cpu_enable(void);
+void myvmx_vmx_cpu_disable(void);
 
 /* The per-vCPU VT-x state. */
 struct myvmx_vmx_vcpu {
@@ -58,11 +56,16 @@ struct myvmx_vmx_vcpu {
 	u64 host_fs_base;
 	/* Emulated MSRs the VMCS does not hold. */
 	u64 msr_kernel_gs_base, msr_star, msr_lstar, msr_cstar, msr_sfmask;
-	u64 msr_misc_enable;
 	struct myvmx_event pending_event;
 	bool event_pending;
 	struct fxregs_state *guest_fpu;
 };
+
+/* The EPT pointer: write-back tables, a 4-level walk (length - 1 = 3). */
+static inline u64 myvmx_eptp(const struct myvmx_tdp *ept)
+{
+	return __pa(ept->root) | VMX_EPTP_MT_WB | VMX_EPTP_PWL_4;
+}
 
 /* vmx_vmcs.c */
 void myvmx_vmcs_load(struct myvmx_vmx_vcpu *vx);
@@ -74,9 +77,13 @@ int myvmx_vmcs_setup(struct myvmx_vmx_vcpu *vx, u64 eptp);
 void myvmx_invvpid_all(void);
 void myvmx_invept_all(void);
 
-/* vmx_vcpu.c */
-int myvmx_vmx_vcpu_run(struct myvmx_vcpu *vcpu);
+/* vmx_run.c, vmx_exit.c */
+void myvmx_vmx_vcpu_load(struct myvmx_vcpu *vcpu);
+int myvmx_vmx_vcpu_enter(struct myvmx_vcpu *vcpu);
 int myvmx_vmx_handle_exit(struct myvmx_vcpu *vcpu, u32 reason);
+enum myvmx_exit_kind myvmx_vmx_exit_kind(u32 reason);
+u64 myvmx_vmx_msr_get(struct myvmx_vcpu *vcpu, u32 msr);
+void myvmx_vmx_msr_set(struct myvmx_vcpu *vcpu, u32 msr, u64 val);
 void myvmx_vmx_inject(struct myvmx_vmx_vcpu *vx, u8 type, u8 vector,
 		      bool has_error, u32 error);
 void myvmx_vmx_update_long_mode(struct myvmx_vmx_vcpu *vx);

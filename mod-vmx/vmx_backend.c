@@ -18,13 +18,13 @@ static DEFINE_IDA(myvmx_vpids);
 
 static int myvmx_vmx_vm_init(struct myvmx_vm *vm)
 {
-	struct myvmx_ept *ept;
+	struct myvmx_tdp *ept;
 	int err;
 
 	ept = kzalloc(sizeof(*ept), GFP_KERNEL_ACCOUNT);
 	if (!ept)
 		return -ENOMEM;
-	err = myvmx_ept_init(ept);
+	err = myvmx_tdp_init(ept, MYVMX_TDP_EPT);
 	if (err) {
 		kfree(ept);
 		return err;
@@ -42,7 +42,7 @@ static void myvmx_vmx_vm_destroy(struct myvmx_vm *vm)
 {
 	/* The tables may be reused: no CPU may keep translations. */
 	on_each_cpu(myvmx_invept_ipi, NULL, 1);
-	myvmx_ept_free(vm->arch);
+	myvmx_tdp_free(vm->arch);
 	kfree(vm->arch);
 }
 
@@ -52,7 +52,7 @@ static int myvmx_vmx_map_region(struct myvmx_vm *vm, struct myvmx_region *r)
 	int err;
 
 	for (i = 0; i < r->npages; i++) {
-		err = myvmx_ept_map(vm->arch, r->gpa + (i << PAGE_SHIFT),
+		err = myvmx_tdp_map(vm->arch, r->gpa + (i << PAGE_SHIFT),
 				    page_to_phys(r->pages[i]));
 		if (err)
 			return err;
@@ -114,7 +114,7 @@ static int myvmx_vmx_vcpu_init(struct myvmx_vcpu *vcpu)
 
 	preempt_disable();
 	myvmx_vmcs_load(vx);
-	err = myvmx_vmcs_setup(vx, ((struct myvmx_ept *)vcpu->vm->arch)->eptp);
+	err = myvmx_vmcs_setup(vx, myvmx_eptp(vcpu->vm->arch));
 	preempt_enable();
 	if (err)
 		goto fail;
@@ -262,39 +262,26 @@ static void myvmx_vmx_cpu_mode(struct myvmx_vcpu *vcpu,
 	m->cs_db = cs_ar & BIT(14);
 }
 
-static const struct {
-	u32 reason;
-	const char *name;
-} myvmx_exit_names[] = { VMX_EXIT_REASONS };
-
-static const char *myvmx_vmx_exit_name(u32 reason)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(myvmx_exit_names); i++)
-		if (myvmx_exit_names[i].reason == reason)
-			return myvmx_exit_names[i].name;
-	return "UNKNOWN";
-}
-
 static const struct myvmx_backend myvmx_vmx_backend = {
 	.name		= "vmx",
-	.get		= myvmx_vmx_get,
-	.put		= myvmx_vmx_put,
+	.cpu_setup	= myvmx_vmx_cpu_setup,
+	.cpu_teardown	= myvmx_vmx_cpu_teardown,
+	.cpu_enable	= myvmx_vmx_cpu_enable,
+	.cpu_disable	= myvmx_vmx_cpu_disable,
 	.vm_init	= myvmx_vmx_vm_init,
 	.vm_destroy	= myvmx_vmx_vm_destroy,
 	.map_region	= myvmx_vmx_map_region,
 	.vcpu_init	= myvmx_vmx_vcpu_init,
 	.vcpu_destroy	= myvmx_vmx_vcpu_destroy,
-	.vcpu_run	= myvmx_vmx_vcpu_run,
+	.vcpu_load	= myvmx_vmx_vcpu_load,
+	.vcpu_enter	= myvmx_vmx_vcpu_enter,
 	.get_sregs	= myvmx_vmx_get_sregs,
 	.set_sregs	= myvmx_vmx_set_sregs,
 	.inject		= myvmx_vmx_inject_event,
 	.cpu_mode	= myvmx_vmx_cpu_mode,
-	.exit_name	= myvmx_vmx_exit_name,
+	.msr_get	= myvmx_vmx_msr_get,
+	.msr_set	= myvmx_vmx_msr_set,
 };
-
-const struct myvmx_backend *myvmx_backend;
 
 int myvmx_vmx_init(void)
 {
@@ -302,14 +289,6 @@ int myvmx_vmx_init(void)
 
 	if (err)
 		return err;
-	err = myvmx_vmx_cpu_init();
-	if (err)
-		return err;
 	myvmx_backend = &myvmx_vmx_backend;
 	return 0;
-}
-
-void myvmx_vmx_exit(void)
-{
-	myvmx_vmx_cpu_exit();
 }

@@ -9,9 +9,10 @@
  */
 #include <linux/linkage.h>
 #include <asm/asm.h>
-#include <asm/nospec-branch.h>
 #include <asm/segment.h>
 #include <asm/unwind_hints.h>
+
+#include "enter.inc"
 
 #define GPR(n) ((n) * 8)
 /* The VMCS field encoding of HOST_RSP (checked in vmx_vmcs.c). */
@@ -89,18 +90,7 @@ SYM_INNER_LABEL(myvmx_vmx_exit_point, SYM_L_GLOBAL)
 .Lfail:
 	mov	$1, %ebx
 .Lout:
-	/* No guest value may steer speculation in the host. */
-	xor	%eax, %eax
-	xor	%ecx, %ecx
-	xor	%edx, %edx
-	xor	%esi, %esi
-	xor	%edi, %edi
-	xor	%r8d, %r8d
-	xor	%r9d, %r9d
-	xor	%r10d, %r10d
-	xor	%r11d, %r11d
-	FILL_RETURN_BUFFER %rcx, RSB_CLEAR_LOOPS, X86_FEATURE_RSB_VMEXIT, \
-			   X86_FEATURE_RSB_VMEXIT_LITE
+	MYVMX_SCRUB_GUEST_REGS
 	mov	%ebx, %eax
 	pop	%rdi
 	pop	%rbx

@@ -5,7 +5,7 @@
  * guest does that myvmx does not virtualize gets the fault real hardware
  * without the feature would give (#UD, #GP), never a host action.
  */
-#include <asm/apicdef.h>
+#include <kunit/visibility.h>
 #include <asm/msr-index.h>
 #include <asm/trapnr.h>
 
@@ -60,14 +60,7 @@ void myvmx_vmx_update_long_mode(struct myvmx_vmx_vcpu *vx)
 
 static int myvmx_handle_cpuid(struct myvmx_vcpu *vcpu)
 {
-	u32 eax, ebx, ecx, edx;
-
-	myvmx_cpuid(vcpu->index, vcpu->gpr[0], vcpu->gpr[1], &eax, &ebx, &ecx,
-		    &edx);
-	vcpu->gpr[0] = eax;
-	vcpu->gpr[3] = ebx;
-	vcpu->gpr[1] = ecx;
-	vcpu->gpr[2] = edx;
+	myvmx_emulate_cpuid(vcpu);
 	myvmx_skip(vcpu);
 	return MYVMX_RESUME;
 }
@@ -134,133 +127,88 @@ static int myvmx_handle_dr(struct myvmx_vcpu *vcpu)
 	return MYVMX_RESUME;
 }
 
-static bool myvmx_msr_read(struct myvmx_vcpu *vcpu, u32 msr, u64 *val)
+/* The MSRs msr.c leaves to the backend; the VMCS is current. */
+u64 myvmx_vmx_msr_get(struct myvmx_vcpu *vcpu, u32 msr)
 {
 	struct myvmx_vmx_vcpu *vx = vcpu->arch;
 
 	switch (msr) {
 	case MSR_EFER:
-		*val = vmcs_read(GUEST_IA32_EFER);
-		return true;
+		return vmcs_read(GUEST_IA32_EFER);
 	case MSR_IA32_CR_PAT:
-		*val = vmcs_read(GUEST_IA32_PAT);
-		return true;
+		return vmcs_read(GUEST_IA32_PAT);
 	case MSR_IA32_SYSENTER_CS:
-		*val = vmcs_read(GUEST_SYSENTER_CS);
-		return true;
+		return vmcs_read(GUEST_SYSENTER_CS);
 	case MSR_IA32_SYSENTER_ESP:
-		*val = vmcs_read(GUEST_SYSENTER_ESP);
-		return true;
+		return vmcs_read(GUEST_SYSENTER_ESP);
 	case MSR_IA32_SYSENTER_EIP:
-		*val = vmcs_read(GUEST_SYSENTER_EIP);
-		return true;
-	case MSR_IA32_TSC:
-		*val = rdtsc();
-		return true;
-	case MSR_IA32_APICBASE:
-		*val = APIC_DEFAULT_PHYS_BASE | MSR_IA32_APICBASE_ENABLE |
-		       (vcpu->index ? 0 : MSR_IA32_APICBASE_BSP);
-		return true;
-	case MSR_IA32_MISC_ENABLE:
-		*val = vx->msr_misc_enable;
-		return true;
+		return vmcs_read(GUEST_SYSENTER_EIP);
 	case MSR_KERNEL_GS_BASE:
-		*val = vx->msr_kernel_gs_base;
-		return true;
+		return vx->msr_kernel_gs_base;
 	case MSR_STAR:
-		*val = vx->msr_star;
-		return true;
+		return vx->msr_star;
 	case MSR_LSTAR:
-		*val = vx->msr_lstar;
-		return true;
+		return vx->msr_lstar;
 	case MSR_CSTAR:
-		*val = vx->msr_cstar;
-		return true;
+		return vx->msr_cstar;
 	case MSR_SYSCALL_MASK:
-		*val = vx->msr_sfmask;
-		return true;
+		return vx->msr_sfmask;
 	}
-	return false;
+	return 0;
 }
 
-static bool myvmx_canonical(u64 v)
-{
-	return (u64)((s64)(v << 16) >> 16) == v;
-}
-
-static bool myvmx_msr_write(struct myvmx_vcpu *vcpu, u32 msr, u64 val)
+void myvmx_vmx_msr_set(struct myvmx_vcpu *vcpu, u32 msr, u64 val)
 {
 	struct myvmx_vmx_vcpu *vx = vcpu->arch;
-	u64 efer;
 
 	switch (msr) {
 	case MSR_EFER:
-		efer = vmcs_read(GUEST_IA32_EFER);
-		if (val & ~(EFER_SCE | EFER_LME | EFER_LMA | EFER_NX))
-			return false;
-		/* LME cannot change while paging is on. */
-		if ((vx->cr0_shadow & X86_CR0_PG) &&
-		    ((val ^ efer) & EFER_LME))
-			return false;
+		/* LMA is the CPU's to set: keep it. */
 		vmcs_write(GUEST_IA32_EFER, (val & ~EFER_LMA) |
-			   (efer & EFER_LMA));
+			   (vmcs_read(GUEST_IA32_EFER) & EFER_LMA));
 		myvmx_vmx_update_long_mode(vx);
-		return true;
+		break;
 	case MSR_IA32_CR_PAT:
 		vmcs_write(GUEST_IA32_PAT, val);
-		return true;
+		break;
 	case MSR_IA32_SYSENTER_CS:
 		vmcs_write(GUEST_SYSENTER_CS, val);
-		return true;
+		break;
 	case MSR_IA32_SYSENTER_ESP:
-		if (!myvmx_canonical(val))
-			return false;
 		vmcs_write(GUEST_SYSENTER_ESP, val);
-		return true;
+		break;
 	case MSR_IA32_SYSENTER_EIP:
-		if (!myvmx_canonical(val))
-			return false;
 		vmcs_write(GUEST_SYSENTER_EIP, val);
-		return true;
-	case MSR_IA32_MISC_ENABLE:
-		vx->msr_misc_enable = val;
-		return true;
+		break;
 	case MSR_KERNEL_GS_BASE:
 		vx->msr_kernel_gs_base = val;
-		return myvmx_canonical(val);
+		break;
 	case MSR_STAR:
 		vx->msr_star = val;
-		return true;
+		break;
 	case MSR_LSTAR:
 		vx->msr_lstar = val;
-		return myvmx_canonical(val);
+		break;
 	case MSR_CSTAR:
 		vx->msr_cstar = val;
-		return myvmx_canonical(val);
+		break;
 	case MSR_SYSCALL_MASK:
 		vx->msr_sfmask = val;
-		return true;
+		break;
 	}
-	return false;
 }
 
 static int myvmx_handle_rdmsr(struct myvmx_vcpu *vcpu)
 {
-	u64 val;
-
-	if (!myvmx_msr_read(vcpu, vcpu->gpr[1], &val))
+	if (!myvmx_emulate_rdmsr(vcpu))
 		return myvmx_inject_gp(vcpu);
-	vcpu->gpr[0] = (u32)val;
-	vcpu->gpr[2] = val >> 32;
 	myvmx_skip(vcpu);
 	return MYVMX_RESUME;
 }
 
 static int myvmx_handle_wrmsr(struct myvmx_vcpu *vcpu)
 {
-	u64 val = (u32)vcpu->gpr[0] | (vcpu->gpr[2] << 32);
-
-	if (!myvmx_msr_write(vcpu, vcpu->gpr[1], val))
+	if (!myvmx_emulate_wrmsr(vcpu))
 		return myvmx_inject_gp(vcpu);
 	myvmx_skip(vcpu);
 	return MYVMX_RESUME;
@@ -280,6 +228,55 @@ static int myvmx_handle_ept_violation(struct myvmx_vcpu *vcpu)
 	return myvmx_emulate_mmio(vcpu, gpa, q & EPT_VIOLATION_ACC_WRITE);
 }
 
+/* The exit's kind in the counters' vocabulary (uapi/myvmx.h). */
+enum myvmx_exit_kind myvmx_vmx_exit_kind(u32 reason)
+{
+	if (reason & VMX_EXIT_REASONS_FAILED_VMENTRY)
+		return MYVMX_KIND_FAILED_ENTRY;
+	switch (reason & 0xffff) {
+	case EXIT_REASON_IO_INSTRUCTION:
+		return MYVMX_KIND_IO;
+	case EXIT_REASON_EPT_VIOLATION:
+		return MYVMX_KIND_MMIO;
+	case EXIT_REASON_HLT:
+		return MYVMX_KIND_HLT;
+	case EXIT_REASON_CPUID:
+		return MYVMX_KIND_CPUID;
+	case EXIT_REASON_MSR_READ:
+		return MYVMX_KIND_MSR_READ;
+	case EXIT_REASON_MSR_WRITE:
+		return MYVMX_KIND_MSR_WRITE;
+	case EXIT_REASON_CR_ACCESS:
+		return MYVMX_KIND_CR_ACCESS;
+	case EXIT_REASON_DR_ACCESS:
+		return MYVMX_KIND_DR_ACCESS;
+	case EXIT_REASON_EXTERNAL_INTERRUPT:
+		return MYVMX_KIND_EXTERNAL_INTERRUPT;
+	case EXIT_REASON_EXCEPTION_NMI:
+		return MYVMX_KIND_NMI;
+	case EXIT_REASON_INTERRUPT_WINDOW:
+		return MYVMX_KIND_INTERRUPT_WINDOW;
+	case EXIT_REASON_PREEMPTION_TIMER:
+		return MYVMX_KIND_PREEMPTION_TIMER;
+	case EXIT_REASON_TRIPLE_FAULT:
+		return MYVMX_KIND_SHUTDOWN;
+	case EXIT_REASON_INVD:
+	case EXIT_REASON_WBINVD:
+		return MYVMX_KIND_CACHE;
+	case EXIT_REASON_MWAIT_INSTRUCTION:
+	case EXIT_REASON_MONITOR_INSTRUCTION:
+	case EXIT_REASON_VMCALL ... EXIT_REASON_VMON:
+	case EXIT_REASON_INVEPT:
+	case EXIT_REASON_INVVPID:
+	case EXIT_REASON_VMFUNC:
+	case EXIT_REASON_XSETBV:
+	case EXIT_REASON_INVPCID:
+		return MYVMX_KIND_INVALID_OPCODE;
+	}
+	return MYVMX_KIND_OTHER;
+}
+EXPORT_SYMBOL_IF_KUNIT(myvmx_vmx_exit_kind);
+
 int myvmx_vmx_handle_exit(struct myvmx_vcpu *vcpu, u32 reason)
 {
 	struct myvmx_vmx_vcpu *vx = vcpu->arch;
@@ -291,6 +288,9 @@ int myvmx_vmx_handle_exit(struct myvmx_vcpu *vcpu, u32 reason)
 		vx->launched = false;
 		return MYVMX_TO_USER;
 	}
+	/* What a CPU without VMX, XSAVE or MONITOR would not know. */
+	if (myvmx_vmx_exit_kind(reason) == MYVMX_KIND_INVALID_OPCODE)
+		return myvmx_inject_ud(vcpu);
 	switch (reason & 0xffff) {
 	case EXIT_REASON_EXCEPTION_NMI:		/* host NMI, handled */
 	case EXIT_REASON_EXTERNAL_INTERRUPT:	/* taken by the host */
@@ -325,24 +325,6 @@ int myvmx_vmx_handle_exit(struct myvmx_vcpu *vcpu, u32 reason)
 		return myvmx_exit_internal(vcpu, MYVMX_INTERNAL_EPT_MISCONFIG,
 					   reason,
 					   vmcs_read(GUEST_PHYSICAL_ADDRESS));
-	case EXIT_REASON_MWAIT_INSTRUCTION:
-	case EXIT_REASON_MONITOR_INSTRUCTION:
-	case EXIT_REASON_VMCALL:
-	case EXIT_REASON_VMCLEAR:
-	case EXIT_REASON_VMLAUNCH:
-	case EXIT_REASON_VMPTRLD:
-	case EXIT_REASON_VMPTRST:
-	case EXIT_REASON_VMREAD:
-	case EXIT_REASON_VMRESUME:
-	case EXIT_REASON_VMWRITE:
-	case EXIT_REASON_VMOFF:
-	case EXIT_REASON_VMON:
-	case EXIT_REASON_INVEPT:
-	case EXIT_REASON_INVVPID:
-	case EXIT_REASON_VMFUNC:
-	case EXIT_REASON_XSETBV:
-	case EXIT_REASON_INVPCID:
-		return myvmx_inject_ud(vcpu);
 	case EXIT_REASON_RDPMC:
 		return myvmx_inject_gp(vcpu);
 	case EXIT_REASON_INVD:

@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The VT-x run loop.  Each pass: with preemption off, make the VMCS
- * current here, load the guest's FPU registers and enter with interrupts
- * off; after the exit put back what VMX does not (data and FS/GS
- * selectors, TSS and GDT limits), hand a host interrupt that came during
- * the guest to its handler, then handle the exit.  Exits the kernel
- * handles loop straight back in; the rest return to user space.
+ * Entering a VT-x guest, once per pass of vcpu.c's run loop: with
+ * preemption off, make the VMCS current here, load the guest's FPU
+ * registers and enter with interrupts off; after the exit put back what
+ * VMX does not (data and FS/GS selectors, TSS and GDT limits), hand a
+ * host interrupt that came during the guest to its handler, then handle
+ * the exit.
  */
-#include <linux/sched/signal.h>
 #include <asm/desc.h>
-#include <asm/fpu/api.h>
-#include <asm/fpu/types.h>
 
 #include "vmx.h"
 
@@ -54,16 +51,6 @@ static void myvmx_restore_host_segs(const struct myvmx_host_segs *h)
 	/* VM exit leaves TR's limit at 0x67 and GDTR's at 0xffff. */
 	invalidate_tss_limit();
 	load_fixmap_gdt(raw_smp_processor_id());
-}
-
-static void myvmx_fxrstor(struct fxregs_state *fx)
-{
-	asm volatile("fxrstor64 %0" : : "m"(*fx));
-}
-
-static void myvmx_fxsave(struct fxregs_state *fx)
-{
-	asm volatile("fxsave64 %0" : "=m"(*fx));
 }
 
 /* Queue the event user space asked for, when the guest can take it. */
@@ -148,41 +135,20 @@ static int myvmx_enter_once(struct myvmx_vcpu *vcpu,
 	vcpu->rip = vmcs_read(GUEST_RIP);
 	vcpu->gpr[4] = vmcs_read(GUEST_RSP);
 	vcpu->rflags = vmcs_read(GUEST_RFLAGS);
-	vcpu->exits++;
-	vcpu->exit_stats[min_t(u32, *reason & 0xffff,
-			       MYVMX_NR_EXIT_STATS - 1)]++;
+	myvmx_count_exit(vcpu, myvmx_vmx_exit_kind(*reason));
 	return 0;
 }
 
-int myvmx_vmx_vcpu_run(struct myvmx_vcpu *vcpu)
+void myvmx_vmx_vcpu_load(struct myvmx_vcpu *vcpu)
 {
-	struct myvmx_vmx_vcpu *vx = vcpu->arch;
-	int ret = MYVMX_RESUME;
+	myvmx_vmcs_load(vcpu->arch);
+}
+
+int myvmx_vmx_vcpu_enter(struct myvmx_vcpu *vcpu)
+{
 	u32 reason = 0;
 
-	vcpu->run->exit_reason = MYVMX_EXIT_NONE;
-	while (ret == MYVMX_RESUME) {
-		if (signal_pending(current)) {
-			vcpu->run->exit_reason = MYVMX_EXIT_INTR;
-			return -EINTR;
-		}
-		cond_resched();
-
-		/* Preemption stays off while the VMCS and FPU are ours. */
-		kernel_fpu_begin();
-		myvmx_vmcs_load(vx);
-		if (vcpu->pending != MYVMX_PENDING_NONE &&
-		    myvmx_complete_user_exit(vcpu)) {
-			ret = myvmx_exit_internal(vcpu,
-						  MYVMX_INTERNAL_EMULATION, 0,
-						  vcpu->pending_linear);
-		} else if (myvmx_enter_once(vcpu, vx, &reason)) {
-			ret = MYVMX_TO_USER;
-		} else {
-			ret = myvmx_vmx_handle_exit(vcpu, reason);
-		}
-		kernel_fpu_end();
-	}
-	vcpu->run->exits = vcpu->exits;
-	return 0;
+	if (myvmx_enter_once(vcpu, vcpu->arch, &reason))
+		return MYVMX_TO_USER;
+	return myvmx_vmx_handle_exit(vcpu, reason);
 }

@@ -1,6 +1,6 @@
 #!/bin/bash
 # insmod/rmmod every module 100 times (myvmx, which needs VT-x, in the
-# Bochs machine: tests/bochs/vmx-robust.sh), creating and deleting devices and
+# Bochs machine: tests/vmm/vmx-robust.sh), creating and deleting devices and
 # querying the genl families in between; the debug kernel's kmemleak and
 # lockdep checks after the run (in-vm.sh) see everything this left behind.
 # rz-debug-kernel: also run on the debug kernel (see check.sh).

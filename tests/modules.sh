@@ -1,15 +1,16 @@
 #!/bin/bash
 # The modules load, register what they claim (the genl families, the rtnl
-# link kinds) and unload without a trace.  This machine (QEMU TCG) has no
-# VT-x: myvmx must refuse to load, saying why in one line; its loading and
-# /dev/myvmx are tested in the Bochs machine (tests/bochs/).
+# link kinds) and unload without a trace.  This machine (QEMU TCG, an AMD
+# CPU without SVM) has no hardware virtualization: myvmx must refuse to
+# load, saying why in one line; its loading and /dev/myvmx are tested in
+# the VMM machines (tests/vmm/).
 # rz-debug-kernel: also run on the debug kernel (see check.sh).
 . "$(dirname "$0")/harness/testlib.sh"
 
 dmesg -C
-check_fails "insmod myvmx refuses a CPU without VT-x" rz_insmod myvmx
+check_fails "insmod myvmx refuses a CPU without AMD-V" rz_insmod myvmx
 check_output "and says why in one kernel log line" \
-	'^myvmx: no VT-x: CPUID\.1:ECX\.VMX is clear$' \
+	'^myvmx: no AMD-V: CPUID 0x80000001:ECX\.SVM is clear$' \
 	sh -c "dmesg | sed 's/^\[[ 0-9.]*\] //' | grep '^myvmx'"
 check_fails "/dev/myvmx does not exist" test -e /dev/myvmx
 check_fails "vmctl version fails without myvmx" vmctl version

@@ -299,6 +299,10 @@ static int rz_version_attr_cb(const struct nlattr *attr, void *data)
 			ver->api = mnl_attr_get_u32(attr);
 		break;
 	}
+	if (ver->extra_attr && mnl_attr_get_type(attr) == ver->extra_attr &&
+	    mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
+		snprintf(ver->extra, sizeof(ver->extra), "%s",
+			 mnl_attr_get_str(attr));
 	return MNL_CB_OK;
 }
 
@@ -311,10 +315,12 @@ int rz_genl_get_version(const char *family, struct rz_version *ver)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	struct nlmsghdr *nlh;
+	uint16_t extra_attr = ver->extra_attr;
 	struct rz_genl g;
 	int ret;
 
 	memset(ver, 0, sizeof(*ver));
+	ver->extra_attr = extra_attr;
 	if (rz_genl_open(&g, family) < 0)
 		return -1;
 	nlh = rz_genl_request(&g, buf, RINGZERO_CMD_GET_VERSION, 0);

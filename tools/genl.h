@@ -17,9 +17,15 @@ struct rz_genl {
 };
 
 /* The reply to RINGZERO_CMD_GET_VERSION. */
+/*
+ * A family's GET_VERSION reply.  @extra_attr, when the caller sets it,
+ * names one more string attribute of that family to keep in @extra.
+ */
 struct rz_version {
 	char version[32];
 	uint32_t api;
+	uint16_t extra_attr;
+	char extra[32];
 };
 
 /*

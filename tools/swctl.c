@@ -160,7 +160,7 @@ static int cmd_version(void)
 	static const char *const families[] = {
 		MYBRIDGE_GENL_NAME, MYVXLAN_GENL_NAME,
 	};
-	struct rz_version ver[2];
+	struct rz_version ver[2] = { 0 };
 	unsigned int i;
 	int ret = 0;
 

@@ -68,7 +68,7 @@ static int dev_api_version(void)
 
 static int cmd_version(void)
 {
-	struct rz_version ver;
+	struct rz_version ver = { .extra_attr = MYVMX_ATTR_BACKEND };
 	int dev_api;
 
 	if (rz_genl_get_version(MYVMX_GENL_NAME, &ver) < 0)
@@ -81,12 +81,15 @@ static int cmd_version(void)
 		rz_json_string(RINGZERO_VERSION);
 		printf(",\"myvmx\":{\"version\":");
 		rz_json_string(ver.version);
-		printf(",\"genl_api\":%u,\"dev_api\":%d}}\n", ver.api,
-		       dev_api);
+		printf(",\"genl_api\":%u,\"dev_api\":%d,\"backend\":",
+		       ver.api, dev_api);
+		rz_json_string(ver.extra);
+		printf("}}\n");
 	} else {
 		printf("vmctl %s\n", RINGZERO_VERSION);
 		printf("myvmx %s (genl api %u, /dev/myvmx api %d)\n",
 		       ver.version, ver.api, dev_api);
+		printf("backend: %s\n", ver.extra);
 	}
 	return 0;
 }

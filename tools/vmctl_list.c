@@ -4,8 +4,10 @@
  * counters, from the "myvmx" generic netlink family.
  *
  *   vmctl [-j] list        one line per VM: id, name, owner pid, vCPUs,
- *                          guest memory, vCPUs inside RUN now
- *   vmctl [-j] stats VM    exits per vCPU by reason (VM: id or name)
+ *                          guest memory, vCPUs inside RUN now, the
+ *                          backend (vmx or svm)
+ *   vmctl [-j] stats VM    exits per vCPU by kind (VM: id or name), in
+ *                          the vocabulary both backends share
  */
 #include <ctype.h>
 #include <errno.h>
@@ -34,19 +36,23 @@ static void print_vm(const struct nlattr **tb, struct list_ctx *ctx)
 	uint32_t vcpus = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_VCPUS]);
 	uint64_t mem = mnl_attr_get_u64(tb[MYVMX_ATTR_VM_MEMORY]);
 	uint32_t running = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_RUNNING]);
+	const char *backend = mnl_attr_get_str(tb[MYVMX_ATTR_BACKEND]);
 
 	if (ctx->json) {
 		printf("%s{\"id\":%u,\"name\":", ctx->count ? "," : "", id);
 		rz_json_string(name);
-		printf(",\"owner\":%u,\"vcpus\":%u,\"memory\":%llu,\"running\":%u}",
+		printf(",\"owner\":%u,\"vcpus\":%u,\"memory\":%llu,\"running\":%u,\"backend\":",
 		       owner, vcpus, (unsigned long long)mem, running);
+		rz_json_string(backend);
+		printf("}");
 	} else {
 		if (!ctx->count)
-			printf("%-4s %-16s %-8s %-5s %-12s %s\n", "ID", "NAME",
-			       "OWNER", "VCPUS", "MEMORY", "RUNNING");
-		printf("%-4u %-16s %-8u %-5u %-12llu %u\n", id,
+			printf("%-4s %-16s %-8s %-5s %-12s %-7s %s\n", "ID",
+			       "NAME", "OWNER", "VCPUS", "MEMORY", "RUNNING",
+			       "BACKEND");
+		printf("%-4u %-16s %-8u %-5u %-12llu %-7u %s\n", id,
 		       *name ? name : "-", owner, vcpus,
-		       (unsigned long long)mem, running);
+		       (unsigned long long)mem, running, backend);
 	}
 	ctx->count++;
 }
@@ -55,7 +61,8 @@ static bool vm_complete(const struct nlattr **tb)
 {
 	return tb[MYVMX_ATTR_VM_ID] && tb[MYVMX_ATTR_VM_NAME] &&
 	       tb[MYVMX_ATTR_VM_OWNER] && tb[MYVMX_ATTR_VM_VCPUS] &&
-	       tb[MYVMX_ATTR_VM_MEMORY] && tb[MYVMX_ATTR_VM_RUNNING];
+	       tb[MYVMX_ATTR_VM_MEMORY] && tb[MYVMX_ATTR_VM_RUNNING] &&
+	       tb[MYVMX_ATTR_BACKEND];
 }
 
 static int list_cb(const struct nlmsghdr *nlh, void *data)
@@ -157,14 +164,17 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 		printf("{\"id\":%u,\"name\":",
 		       mnl_attr_get_u32(tb[MYVMX_ATTR_VM_ID]));
 		rz_json_string(mnl_attr_get_str(tb[MYVMX_ATTR_VM_NAME]));
+		printf(",\"backend\":");
+		rz_json_string(mnl_attr_get_str(tb[MYVMX_ATTR_BACKEND]));
 		printf(",\"vcpus\":[");
 	} else {
-		printf("vm %u (%s): %u vcpus, %llu bytes of memory\n",
+		printf("vm %u (%s): %u vcpus, %llu bytes of memory, backend %s\n",
 		       mnl_attr_get_u32(tb[MYVMX_ATTR_VM_ID]),
 		       mnl_attr_get_str(tb[MYVMX_ATTR_VM_NAME]),
 		       mnl_attr_get_u32(tb[MYVMX_ATTR_VM_VCPUS]),
 		       (unsigned long long)
-		       mnl_attr_get_u64(tb[MYVMX_ATTR_VM_MEMORY]));
+		       mnl_attr_get_u64(tb[MYVMX_ATTR_VM_MEMORY]),
+		       mnl_attr_get_str(tb[MYVMX_ATTR_BACKEND]));
 	}
 	mnl_attr_for_each(attr, nlh, sizeof(struct genlmsghdr)) {
 		if (mnl_attr_get_type(attr) != MYVMX_ATTR_VCPU)

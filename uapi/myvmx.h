@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
 /*
- * myvmx: the ringzero VMM's interfaces.
+ * myvmx: the ringzero VMM's interfaces, the same on both of its hardware
+ * backends (Intel VT-x, AMD-V).
  *
  * Character device /dev/myvmx (mode 0600, root only)
  * --------------------------------------------------
@@ -12,10 +13,12 @@
  *   MYVMX_GET_API_VERSION   _IO, no argument.  Returns MYVMX_API_VERSION.
  *                           A program checks it before any other ioctl.
  *   MYVMX_CREATE_VM         _IOW, struct myvmx_vm_create (a name).  Returns
- *                           a new VM fd.  The first VM puts every online CPU
- *                           in VMX operation; the last one to go takes them
- *                           out.  EBUSY when another hypervisor (kvm_intel)
- *                           holds VMX; ENODEV without usable VT-x.
+ *                           a new VM fd.  The first VM turns the CPUs'
+ *                           virtualization on (VMX operation on VT-x,
+ *                           EFER.SVME on AMD-V) on every online CPU; the
+ *                           last one to go turns it off.  EBUSY when
+ *                           another hypervisor (kvm_intel, kvm_amd) holds
+ *                           it.
  *
  * The VM fd (the VM lives while it or one of its vCPU fds is open):
  *   MYVMX_SET_MEMORY        _IOW, struct myvmx_memory_region.  Maps
@@ -69,9 +72,10 @@
  *   MYVMX_EXIT_HLT       the guest executed HLT with interrupts disabled
  *                        or nothing to inject.
  *   MYVMX_EXIT_SHUTDOWN  triple fault.
- *   MYVMX_EXIT_FAIL_ENTRY  VM entry failed: fail_entry.hardware_reason (the
- *                        basic exit reason, or the VM-instruction error
- *                        with MYVMX_FAIL_VMINSTR set).
+ *   MYVMX_EXIT_FAIL_ENTRY  VM entry failed: fail_entry.hardware_reason (on
+ *                        VT-x the basic exit reason, or the VM-instruction
+ *                        error with MYVMX_FAIL_VMINSTR set; on AMD-V the
+ *                        exit code, 0xffffffff: VMEXIT_INVALID).
  *   MYVMX_EXIT_INTERNAL_ERROR  the kernel could not handle an exit:
  *                        internal.suberror (MYVMX_INTERNAL_*),
  *                        internal.hw_reason, internal.qualification.
@@ -96,11 +100,18 @@
  *                           attributes as above, then per vCPU a nested
  *                           MYVMX_ATTR_VCPU with MYVMX_VCPU_INDEX (NLA_U32),
  *                           MYVMX_VCPU_EXITS (NLA_U64, all exits) and one
- *                           nested MYVMX_VCPU_EXIT per hardware exit reason
- *                           seen: MYVMX_EXIT_STAT_REASON (NLA_U32, the SDM's
- *                           basic exit reason), MYVMX_EXIT_STAT_NAME
- *                           (NLA_NUL_STRING, e.g. "IO_INSTRUCTION"),
- *                           MYVMX_EXIT_STAT_COUNT (NLA_U64).  CAP_NET_ADMIN.
+ *                           nested MYVMX_VCPU_EXIT per kind of exit seen:
+ *                           MYVMX_EXIT_STAT_REASON (NLA_U32, an enum
+ *                           myvmx_exit_kind), MYVMX_EXIT_STAT_NAME
+ *                           (NLA_NUL_STRING, its name: "io", "mmio", "hlt",
+ *                           "cpuid", ...; see the enum), MYVMX_EXIT_STAT_COUNT
+ *                           (NLA_U64).  CAP_NET_ADMIN.
+ *
+ * Both backends count exits in that one vocabulary: an EPT violation
+ * (VT-x) and a nested page fault (AMD-V) are both "mmio", VMX's
+ * IO_INSTRUCTION and SVM's IOIO both "io".  MYVMX_ATTR_BACKEND
+ * (NLA_NUL_STRING, "vmx" or "svm") says which one runs the VMs; it comes
+ * with GET_VERSION and with every VM.
  *
  * Requests carrying unknown attributes are refused with EINVAL and an
  * extended ack message.
@@ -113,10 +124,10 @@
 #include "ringzero.h"
 
 #define MYVMX_GENL_NAME		"myvmx"
-#define MYVMX_GENL_VERSION	1
+#define MYVMX_GENL_VERSION	2
 
 /* Version of the /dev/myvmx ioctl API and of the genl family's content. */
-#define MYVMX_API_VERSION	2
+#define MYVMX_API_VERSION	3
 
 #define MYVMX_MAX_VCPUS		8
 #define MYVMX_MAX_REGIONS	8
@@ -271,6 +282,7 @@ enum myvmx_attr {
 	MYVMX_ATTR_VM_MEMORY,
 	MYVMX_ATTR_VM_RUNNING,
 	MYVMX_ATTR_VCPU,		/* nested: enum myvmx_vcpu_attr */
+	MYVMX_ATTR_BACKEND,
 	__MYVMX_ATTR_MAX
 };
 
@@ -295,5 +307,27 @@ enum myvmx_exit_stat_attr {
 };
 
 #define MYVMX_EXIT_STAT_MAX (__MYVMX_EXIT_STAT_MAX - 1)
+
+/* Kinds of exit, as the counters name them (in quotes). */
+enum myvmx_exit_kind {
+	MYVMX_KIND_OTHER,		/* "other" */
+	MYVMX_KIND_IO,			/* "io": port I/O */
+	MYVMX_KIND_MMIO,		/* "mmio": an access outside RAM */
+	MYVMX_KIND_HLT,			/* "hlt" */
+	MYVMX_KIND_CPUID,		/* "cpuid" */
+	MYVMX_KIND_MSR_READ,		/* "msr_read" */
+	MYVMX_KIND_MSR_WRITE,		/* "msr_write" */
+	MYVMX_KIND_CR_ACCESS,		/* "cr_access" */
+	MYVMX_KIND_DR_ACCESS,		/* "dr_access" */
+	MYVMX_KIND_EXTERNAL_INTERRUPT,	/* "external_interrupt": the host's */
+	MYVMX_KIND_NMI,			/* "nmi": the host's */
+	MYVMX_KIND_INTERRUPT_WINDOW,	/* "interrupt_window" */
+	MYVMX_KIND_PREEMPTION_TIMER,	/* "preemption_timer" */
+	MYVMX_KIND_SHUTDOWN,		/* "shutdown": triple fault */
+	MYVMX_KIND_FAILED_ENTRY,	/* "failed_entry" */
+	MYVMX_KIND_INVALID_OPCODE,	/* "invalid_opcode": given #UD */
+	MYVMX_KIND_CACHE,		/* "cache": INVD, WBINVD */
+	MYVMX_KIND_COUNT
+};
 
 #endif /* _UAPI_MYVMX_H */

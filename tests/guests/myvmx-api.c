@@ -7,7 +7,7 @@
  *   myvmx-api checks       every refusal (EINVAL, EEXIST, EBUSY, ENOTTY)
  *   myvmx-api hold         create a VM, run its vCPU to a HLT (3 OUTs and
  *                          a CPUID before), print "holding ...", wait
- *   myvmx-api kvm-hold     the same with /dev/kvm (KVM enters VMX then)
+ *   myvmx-api kvm-hold     the same with /dev/kvm (KVM turns on VMX or SVM)
  *   myvmx-api close-run    close the vCPU and VM fds while RUN is spinning
  *                          in another thread, then stop it with a signal
  *   myvmx-api as-nobody    drop to uid/gid 65534: opening /dev/myvmx must
@@ -94,8 +94,8 @@ static int vcpu_with(int dev, int *vm_out, const char *code, size_t len)
 }
 
 /*
- * "jmp $": RUN stays in the kernel (the VMX preemption timer brings it
- * back to check for signals).
+ * "jmp $": RUN stays in the kernel (the VMX preemption timer or, on SVM,
+ * the host timer's interrupt brings it back to check for signals).
  */
 static int spinning_vcpu(int dev, int *vm_out)
 {
@@ -291,7 +291,7 @@ static int as_nobody(void)
 	return failures;
 }
 
-/* Hold a KVM VM: kvm_intel enters VMX operation for its first VM. */
+/* Hold a KVM VM: KVM turns on VMX or SVM for its first VM. */
 static int kvm_hold(void)
 {
 	int kvm = open("/dev/kvm", O_RDWR);

@@ -8,8 +8,12 @@
 #     health;
 #  3. QEMU, debug kernel (KASAN, lockdep, kmemleak): the KUnit modules
 #     and the shell tests marked "# rz-debug-kernel", then a kmemleak scan;
-#  4. Bochs (VT-x with EPT): every tests/bochs/*.sh.
-# 3 runs in parallel with 2 and then 4.
+#  4. Bochs (VT-x with EPT): every tests/vmm/*.sh;
+#  5. QEMU TCG as an AMD EPYC with SVM and nested paging: the same
+#     tests/vmm/*.sh, myvmx on its AMD-V backend against kvm_amd, with the
+#     test kernel and then with the debug kernel (200 random guests per
+#     mode there), ending with a kmemleak scan.
+# 3 and then 5 with the debug kernel run in parallel with 2, 5 and 4.
 #
 # Prints every test's result by name, the time each phase took, and last
 # "N passed, N failed, N skipped".  Exits non-zero on any failure.
@@ -108,23 +112,40 @@ run_qemu() {
 # (about half an hour on two busy cores): a bound of an hour.
 run_bochs() {
 	mkdir -p "$results/bochs"
-	TIMEOUT=3600 tests/harness/bochs.sh "$kdir" "$RZ_BUILD/mod-test" \
+	TIMEOUT=3600 tests/harness/vmm-machine.sh "$kdir" "$RZ_BUILD/mod-test" \
 		"$results/bochs" \
 		> "$results/bochs.console" 2>&1 ||
 		rz_log "the Bochs machine exited with status $?"
 }
 
+# The AMD-V machine is fast (3 minutes here; 10 with the debug kernel):
+# a bound of 30 minutes.  VARIANT is test or debug.
+run_svm() {
+	local variant=$1 kernel=$2 runs=$3
+
+	mkdir -p "$results/svm-$variant"
+	MACHINE=svm TIMEOUT=1800 RZ_FUZZ_RUNS=$runs \
+		tests/harness/vmm-machine.sh "$kernel" \
+		"$RZ_BUILD/mod-$variant" "$results/svm-$variant" \
+		> "$results/svm-$variant.console" 2>&1 ||
+		rz_log "the AMD-V $variant machine exited with status $?"
+}
+
 phase_start machines
 # The debug kernel runs ten times slower under emulation: it gets the
 # KUnit suites and the shell tests marked "# rz-debug-kernel".
-timed qemu-debug run_qemu debug "$ddir" \
-	$(grep -l '^# rz-debug-kernel' tests/*.sh) &
+{
+	timed qemu-debug run_qemu debug "$ddir" \
+		$(grep -l '^# rz-debug-kernel' tests/*.sh)
+	timed svm-debug run_svm debug "$ddir" 200
+} &
 debug_pid=$!
 timed qemu-test run_qemu test "$kdir"
+timed svm-test run_svm test "$kdir" 1000
 timed bochs run_bochs
 wait "$debug_pid"
 phase_end
-for name in qemu-test bochs qemu-debug; do
+for name in qemu-test svm-test bochs qemu-debug svm-debug; do
 	phases+=("  $(cat "$results/$name.time" 2>/dev/null || echo "$name: ?")")
 done
 
@@ -136,7 +157,8 @@ done
 
 # Every phase must have produced its results; ktap.py fails empty files.
 for f in "$results"/test/shell.ktap "$results"/debug/shell.ktap \
-	 "$results"/bochs/bochs.ktap; do
+	 "$results"/bochs/bochs.ktap "$results"/svm-test/svm.ktap \
+	 "$results"/svm-debug/svm.ktap; do
 	[ -e "$f" ] || : > "$f"
 done
 
@@ -161,6 +183,8 @@ for variant in test debug; do
 	summarize "$variant" "$results/$variant/shell.ktap"
 done
 summarize bochs "$results/bochs/bochs.ktap"
+summarize svm-test "$results/svm-test/svm.ktap"
+summarize svm-debug "$results/svm-debug/svm.ktap"
 
 echo
 echo "== phases"

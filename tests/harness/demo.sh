@@ -4,9 +4,10 @@
 #  - in QEMU: loads the network modules, asks them for their versions through
 #    generic netlink, runs a VXLAN tunnel between myvxlan and Linux's vxlan
 #    in two namespaces and pings across it, creates a mybridge device;
-#  - in Bochs (VT-x with EPT): shows the vmx/ept CPU flags, runs a
-#    real-mode guest under kvm-intel, then the same guest under myvmx
-#    (`vmctl run`).
+#  - in QEMU as an AMD EPYC (AMD-V with nested paging) and in Bochs (VT-x
+#    with EPT): shows the CPU flags, runs a real-mode guest under the
+#    machine's KVM, then the same guest under myvmx (`vmctl run`) on the
+#    matching backend.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 cd "$RZ_ROOT"
@@ -22,7 +23,12 @@ echo "== QEMU: the modules in a VM, and a tunnel to Linux's vxlan"
 tests/harness/qemu.sh "$kdir" "$RZ_BUILD/demo" \
 	tests/harness/demo-guest.sh "$RZ_BUILD/mod-test"
 
-echo "== Bochs: VT-x with EPT; a real-mode guest under kvm-intel, then myvmx"
-TIMEOUT=600 tests/harness/bochs.sh "$kdir" "$RZ_BUILD/mod-test" \
-	"$RZ_BUILD/demo/bochs" tests/bochs/selftest.sh |
+echo "== QEMU as an AMD EPYC: AMD-V; a real-mode guest under kvm_amd, then myvmx"
+MACHINE=svm TIMEOUT=300 tests/harness/vmm-machine.sh "$kdir" \
+	"$RZ_BUILD/mod-test" "$RZ_BUILD/demo/svm" tests/vmm/selftest.sh |
+	sed -n '/^RZ-BOOTED/,/^RZ-EXIT/p'
+
+echo "== Bochs: VT-x with EPT; a real-mode guest under kvm_intel, then myvmx"
+TIMEOUT=600 tests/harness/vmm-machine.sh "$kdir" "$RZ_BUILD/mod-test" \
+	"$RZ_BUILD/demo/bochs" tests/vmm/selftest.sh |
 	sed -n '/^RZ-BOOTED/,/^RZ-EXIT/p'

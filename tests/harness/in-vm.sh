@@ -22,7 +22,8 @@ if [ -e $kmemleak ]; then
 	echo clear > $kmemleak
 fi
 
-# myvmx needs VT-x: it and its KUnit suite run in the Bochs machine.
+# myvmx needs VT-x or AMD-V: it and its KUnit suites run in the VMM
+# machines (tests/vmm/vmx-kunit.sh).
 product_modules="myvdev myvxlan mybridge"
 # shellcheck source=testlib.sh
 . "$RZ_ROOT/tests/harness/testlib.sh"

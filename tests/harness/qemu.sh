@@ -43,9 +43,12 @@ kvm_works() {
 	[ "$(cat "$verdict")" = yes ]
 }
 
+# Under TCG the CPU is QEMU's "max" (an AMD) without SVM and VMX: this is
+# the machine without hardware virtualization, where myvmx must refuse
+# to load; the VMM machines are vmm-machine.sh's.
 accel=()
 if ! kvm_works; then
-	accel=(--disable-kvm)
+	accel=(--disable-kvm --qemu-opts="-cpu max,-svm,-vmx")
 	[ "${RZ_ICOUNT:-0}" = 1 ] && accel+=(--qemu-opts="-icount shift=0,sleep=off")
 fi
 # RZ_QEMU_OPTS: more QEMU options, e.g. "-s" for a gdb stub on :1234.

@@ -17,6 +17,14 @@ done
 unset ko
 modprobe -qa udp_tunnel ip6_udp_tunnel 2>/dev/null
 
+# The VMM machines' hardware virtualization (tests/vmm/*.sh): VT-x
+# (Bochs) with kvm_intel as the reference, or AMD-V (QEMU) with kvm_amd.
+if grep -qw svm /proc/cpuinfo; then
+	RZ_HVM=svm RZ_KVM=kvm_amd
+else
+	RZ_HVM=vmx RZ_KVM=kvm_intel
+fi
+
 # Load a module of the project.
 rz_insmod() {
 	[ -n "${RZ_KO[$1]:-}" ] || { echo "module $1.ko not built" >&2; return 1; }

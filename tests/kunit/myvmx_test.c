@@ -3,7 +3,8 @@
  * KUnit: myvmx's logic that needs no VMX operation.  The MMIO instruction
  * decoder (every accepted form in 16-, 32- and 64-bit code, truncations,
  * rejections), the EPT builder (EPTP, leaf and non-leaf entry bits, walks
- * across table boundaries, errors, freeing), the capability-MSR control
+ * across table boundaries, errors, freeing) and its NPT leaves, the
+ * capability-MSR control
  * adjustment, the CPUID filter and the VMCS segment field arithmetic.
  * Every expected value is written out by hand from the Intel SDM.
  */
@@ -15,7 +16,7 @@
 #include <asm/vmx.h>
 
 #include "../../mod-vmx/decode.h"
-#include "../../mod-vmx/ept.h"
+#include "../../mod-vmx/tdp.h"
 #include "../../mod-vmx/vmx.h"
 
 /* Test-managed objects: freed when the case ends, even on a failure. */
@@ -28,7 +29,7 @@ static int defer_init(struct kunit_resource *res, void *context)
 
 static void defer_ept_free(struct kunit_resource *res)
 {
-	myvmx_ept_free(res->data);
+	myvmx_tdp_free(res->data);
 }
 
 static void defer(struct kunit *test, kunit_resource_free_t free, void *obj)
@@ -493,12 +494,12 @@ static void decode_rejects(struct kunit *test)
 
 #define EPT_ADDR	0x000ffffffffff000ULL	/* bits 51:12 */
 
-static struct myvmx_ept *ept_new(struct kunit *test)
+static struct myvmx_tdp *ept_new(struct kunit *test)
 {
-	struct myvmx_ept *ept = kunit_kzalloc(test, sizeof(*ept), GFP_KERNEL);
+	struct myvmx_tdp *ept = kunit_kzalloc(test, sizeof(*ept), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, ept);
-	KUNIT_ASSERT_EQ(test, myvmx_ept_init(ept), 0);
+	KUNIT_ASSERT_EQ(test, myvmx_tdp_init(ept, MYVMX_TDP_EPT), 0);
 	defer(test, defer_ept_free, ept);
 	return ept;
 }
@@ -524,27 +525,28 @@ static const struct {
 /* 1 PML4 + 3 PDPTs (512G slots 0, 1, 511) + 5 PDs + 7 PTs */
 #define EPT_PAGES_TABLES	16
 
-static void ept_map_pages(struct kunit *test, struct myvmx_ept *ept)
+static void ept_map_pages(struct kunit *test, struct myvmx_tdp *ept)
 {
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(ept_pages); i++)
-		KUNIT_ASSERT_EQ(test, myvmx_ept_map(ept, ept_pages[i].gpa,
+		KUNIT_ASSERT_EQ(test, myvmx_tdp_map(ept, ept_pages[i].gpa,
 						    ept_pages[i].hpa), 0);
 }
 
 static void ept_init_eptp(struct kunit *test)
 {
-	struct myvmx_ept *ept = ept_new(test);
+	struct myvmx_tdp *ept = ept_new(test);
+	u64 eptp = myvmx_eptp(ept);
 	unsigned int i;
 
 	KUNIT_ASSERT_NOT_NULL(test, ept->root);
 	KUNIT_EXPECT_EQ(test, offset_in_page(ept->root), 0UL);
 	/* Bits 2:0 memory type 6 (WB), 5:3 walk length - 1 = 3, no A/D. */
-	KUNIT_EXPECT_EQ(test, ept->eptp & 7, 6ULL);
-	KUNIT_EXPECT_EQ(test, (ept->eptp >> 3) & 7, 3ULL);
-	KUNIT_EXPECT_EQ(test, ept->eptp & 0xfff, 0x1eULL);
-	KUNIT_EXPECT_EQ(test, ept->eptp & ~0xfffULL, (u64)__pa(ept->root));
+	KUNIT_EXPECT_EQ(test, eptp & 7, 6ULL);
+	KUNIT_EXPECT_EQ(test, (eptp >> 3) & 7, 3ULL);
+	KUNIT_EXPECT_EQ(test, eptp & 0xfff, 0x1eULL);
+	KUNIT_EXPECT_EQ(test, eptp & ~0xfffULL, (u64)__pa(ept->root));
 	for (i = 0; i < 512; i++)
 		KUNIT_EXPECT_EQ_MSG(test, ept->root[i], 0ULL, "entry %u", i);
 }
@@ -552,7 +554,7 @@ static void ept_init_eptp(struct kunit *test)
 static void ept_map_walk_boundaries(struct kunit *test)
 {
 	static const u64 offsets[] = { 0, 0x123, 0xfff };
-	struct myvmx_ept *ept = ept_new(test);
+	struct myvmx_tdp *ept = ept_new(test);
 	unsigned int i, j;
 	u64 hpa;
 
@@ -562,16 +564,16 @@ static void ept_map_walk_boundaries(struct kunit *test)
 			u64 gpa = ept_pages[i].gpa + offsets[j];
 
 			hpa = 0;
-			KUNIT_EXPECT_EQ(test, myvmx_ept_walk(ept, gpa, &hpa), 0);
+			KUNIT_EXPECT_EQ(test, myvmx_tdp_walk(ept, gpa, &hpa), 0);
 			KUNIT_EXPECT_EQ_MSG(test, hpa,
 					    ept_pages[i].hpa + offsets[j],
 					    "gpa %#llx", gpa);
 		}
 	}
 	/* Spot checks with the sums written out. */
-	KUNIT_EXPECT_EQ(test, myvmx_ept_walk(ept, 0x3fffffff, &hpa), 0);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_walk(ept, 0x3fffffff, &hpa), 0);
 	KUNIT_EXPECT_EQ(test, hpa, 0x7654321fffULL);
-	KUNIT_EXPECT_EQ(test, myvmx_ept_walk(ept, 0xfffffffffabc, &hpa), 0);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_walk(ept, 0xfffffffffabc, &hpa), 0);
 	KUNIT_EXPECT_EQ(test, hpa, 0x000ffffffffffabcULL);
 }
 
@@ -586,33 +588,33 @@ static void ept_walk_unmapped(struct kunit *test)
 		0xffffffffe000,		/* the last PT, one entry before */
 		0,
 	};
-	struct myvmx_ept *ept = ept_new(test);
+	struct myvmx_tdp *ept = ept_new(test);
 	unsigned int i;
 	u64 hpa = 0x1234;
 
-	KUNIT_EXPECT_EQ(test, myvmx_ept_walk(ept, 0, &hpa), -ENOENT);
-	KUNIT_EXPECT_EQ(test, myvmx_ept_walk(ept, 0x40000000, &hpa), -ENOENT);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_walk(ept, 0, &hpa), -ENOENT);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_walk(ept, 0x40000000, &hpa), -ENOENT);
 	ept_map_pages(test, ept);
 	for (i = 0; i < ARRAY_SIZE(unmapped); i++)
-		KUNIT_EXPECT_EQ_MSG(test, myvmx_ept_walk(ept, unmapped[i], &hpa),
+		KUNIT_EXPECT_EQ_MSG(test, myvmx_tdp_walk(ept, unmapped[i], &hpa),
 				    -ENOENT, "gpa %#llx", unmapped[i]);
 	KUNIT_EXPECT_EQ(test, hpa, 0x1234ULL);
 }
 
 static void ept_map_twice_is_eexist(struct kunit *test)
 {
-	struct myvmx_ept *ept = ept_new(test);
+	struct myvmx_tdp *ept = ept_new(test);
 	u64 hpa;
 
-	KUNIT_ASSERT_EQ(test, myvmx_ept_map(ept, 0x5000, 0x1000000), 0);
-	KUNIT_EXPECT_EQ(test, myvmx_ept_map(ept, 0x5000, 0x2000000), -EEXIST);
-	KUNIT_EXPECT_EQ(test, myvmx_ept_map(ept, 0x5000, 0x1000000), -EEXIST);
+	KUNIT_ASSERT_EQ(test, myvmx_tdp_map(ept, 0x5000, 0x1000000), 0);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_map(ept, 0x5000, 0x2000000), -EEXIST);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_map(ept, 0x5000, 0x1000000), -EEXIST);
 	/* The first mapping stands. */
-	KUNIT_EXPECT_EQ(test, myvmx_ept_walk(ept, 0x5010, &hpa), 0);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_walk(ept, 0x5010, &hpa), 0);
 	KUNIT_EXPECT_EQ(test, hpa, 0x1000010ULL);
 	/* The neighbour is still free to map. */
-	KUNIT_EXPECT_EQ(test, myvmx_ept_map(ept, 0x6000, 0x2000000), 0);
-	KUNIT_EXPECT_EQ(test, myvmx_ept_walk(ept, 0x6000, &hpa), 0);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_map(ept, 0x6000, 0x2000000), 0);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_walk(ept, 0x6000, &hpa), 0);
 	KUNIT_EXPECT_EQ(test, hpa, 0x2000000ULL);
 }
 
@@ -629,11 +631,11 @@ static void ept_map_rejects_bad_addresses(struct kunit *test)
 		{ 0xfffffffffffff000, 0x2000 },
 		{ 0x8000000000000000, 0x2000 },
 	};
-	struct myvmx_ept *ept = ept_new(test);
+	struct myvmx_tdp *ept = ept_new(test);
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(bad); i++)
-		KUNIT_EXPECT_EQ_MSG(test, myvmx_ept_map(ept, bad[i].gpa,
+		KUNIT_EXPECT_EQ_MSG(test, myvmx_tdp_map(ept, bad[i].gpa,
 							bad[i].hpa),
 				    -EINVAL, "gpa %#llx hpa %#llx", bad[i].gpa,
 				    bad[i].hpa);
@@ -653,11 +655,11 @@ static unsigned int ept_count_present(const u64 *table)
 
 static void ept_entry_bits(struct kunit *test)
 {
-	struct myvmx_ept *ept = ept_new(test);
+	struct myvmx_tdp *ept = ept_new(test);
 	u64 *pdpt, *pd, *pt;
 
 	/* PML4 index 3, PDPT index 5, PD index 7, PT index 9 */
-	KUNIT_ASSERT_EQ(test, myvmx_ept_map(ept, 0x18140e09000, 0x123456789000),
+	KUNIT_ASSERT_EQ(test, myvmx_tdp_map(ept, 0x18140e09000, 0x123456789000),
 			0);
 
 	/* Non-leaf: read, write, execute; bits 7:3 (no large page) clear. */
@@ -683,6 +685,34 @@ static void ept_entry_bits(struct kunit *test)
 	KUNIT_EXPECT_PTR_NE(test, pt, pd);
 }
 
+/* NPT entries: present, write, user at every level; no EPT bits. */
+static void npt_entry_bits(struct kunit *test)
+{
+	struct myvmx_tdp *npt = kunit_kzalloc(test, sizeof(*npt), GFP_KERNEL);
+	u64 *pdpt, *pd, *pt, hpa;
+
+	KUNIT_ASSERT_NOT_NULL(test, npt);
+	KUNIT_ASSERT_EQ(test, myvmx_tdp_init(npt, MYVMX_TDP_NPT), 0);
+	defer(test, defer_ept_free, npt);
+	/* PML4 index 3, PDPT index 5, PD index 7, PT index 9 */
+	KUNIT_ASSERT_EQ(test, myvmx_tdp_map(npt, 0x18140e09000, 0x123456789000),
+			0);
+	KUNIT_EXPECT_EQ(test, npt->root[3] & 0xfff, 7ULL);
+	pdpt = __va(npt->root[3] & MYVMX_TDP_ADDR_MASK);
+	KUNIT_EXPECT_EQ(test, pdpt[5] & 0xfff, 7ULL);
+	pd = __va(pdpt[5] & MYVMX_TDP_ADDR_MASK);
+	KUNIT_EXPECT_EQ(test, pd[7] & 0xfff, 7ULL);
+	pt = __va(pd[7] & MYVMX_TDP_ADDR_MASK);
+	/* Leaf: P, RW, US; no PWT/PCD/PAT (write-back), no NX. */
+	KUNIT_EXPECT_EQ(test, pt[9], 0x123456789007ULL);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_walk(npt, 0x18140e09abc, &hpa), 0);
+	KUNIT_EXPECT_EQ(test, hpa, 0x123456789abcULL);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_walk(npt, 0x18140e0a000, &hpa), -ENOENT);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_map(npt, 0x18140e09000, 0x1000),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, myvmx_tdp_map(npt, 1ULL << 48, 0x1000), -EINVAL);
+}
+
 /* Collect the table pages under @table (a level-@level table). */
 static unsigned int ept_collect(u64 *table, int level, u64 **pages,
 				unsigned int n, unsigned int max)
@@ -704,11 +734,11 @@ static unsigned int ept_collect(u64 *table, int level, u64 **pages,
 /*
  * Freeing gives every table page back.  kmemleak does not see the page
  * allocator, so this counts references instead: each table page gets one
- * more here, and after myvmx_ept_free() only that one may remain.
+ * more here, and after myvmx_tdp_free() only that one may remain.
  */
 static void ept_free_releases_tables(struct kunit *test)
 {
-	struct myvmx_ept *ept = ept_new(test);
+	struct myvmx_tdp *ept = ept_new(test);
 	u64 *pages[EPT_PAGES_TABLES];
 	unsigned int i, n;
 
@@ -717,7 +747,7 @@ static void ept_free_releases_tables(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, n, EPT_PAGES_TABLES);
 	for (i = 0; i < n; i++)
 		get_page(virt_to_page(pages[i]));
-	myvmx_ept_free(ept);
+	myvmx_tdp_free(ept);
 	KUNIT_EXPECT_NULL(test, ept->root);
 	for (i = 0; i < n; i++) {
 		struct page *page = virt_to_page(pages[i]);
@@ -727,7 +757,7 @@ static void ept_free_releases_tables(struct kunit *test)
 		put_page(page);
 	}
 	/* Freeing again (as the deferred free will) is harmless. */
-	myvmx_ept_free(ept);
+	myvmx_tdp_free(ept);
 	KUNIT_EXPECT_NULL(test, ept->root);
 }
 
@@ -1036,6 +1066,7 @@ static struct kunit_case myvmx_test_cases[] = {
 	KUNIT_CASE(ept_map_rejects_bad_addresses),
 	KUNIT_CASE(ept_entry_bits),
 	KUNIT_CASE(ept_free_releases_tables),
+	KUNIT_CASE(npt_entry_bits),
 	KUNIT_CASE(controls_must_be_one_forced),
 	KUNIT_CASE(controls_optional_only_if_allowed),
 	KUNIT_CASE(controls_required_but_disallowed),

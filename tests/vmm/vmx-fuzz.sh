@@ -1,15 +1,18 @@
 #!/bin/bash
-# Random bytes as guest code: RZ_FUZZ_RUNS (1,000) runs in real mode and
+# Random bytes as guest code: 1,000 runs (rz_fuzz_runs=N on the kernel
+# command line) in real mode and
 # as many in long mode, each in a fresh VM, must each end with a defined
 # exit (hlt, shutdown, internal-error, fail-entry, or the runner's time
 # bound for a guest that loops), and leave no memory behind.  In real
 # mode a fixed prologue first points every interrupt vector at a HLT, so
 # that a fault ends the run instead of executing the zeroed memory at
-# 0:0.  (bochs-init.sh checks the kernel log for warnings, oopses and
+# 0:0.  (vmm-init.sh checks the kernel log for warnings, oopses and
 # lockups afterwards.)
 . "$RZ_ROOT/tests/harness/testlib.sh"
 
-runs=${RZ_FUZZ_RUNS:-1000}
+# The machine's kernel command line may ask for fewer (vmm-machine.sh).
+runs=$(sed -n 's/.*rz_fuzz_runs=\([0-9]*\).*/\1/p' /proc/cmdline)
+runs=${runs:-1000}
 # Guest time in Bochs runs slowly while a guest executes: a short bound.
 bound=0.01
 real_prologue='\x31\xc0\x8e\xc0\x31\xff\xb9\x00\x01\xb8\x14\x7c\xab\x31\xc0\xab\xe2\xf7\xeb\x01\xf4'

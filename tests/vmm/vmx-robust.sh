@@ -1,8 +1,8 @@
 #!/bin/bash
 # myvmx under rough use: bad ioctl input is refused and harms nothing;
 # fds closed during RUN, a guest looping without exits, a killed VM
-# process and rmmod with a VM alive are safe; myvmx and kvm_intel refuse
-# each other's VMX operation.  (bochs-init.sh checks the kernel log for
+# process and rmmod with a VM alive are safe; myvmx and KVM (kvm_intel on
+# VT-x, kvm_amd on AMD-V) refuse each other's hardware virtualization.  (vmm-init.sh checks the kernel log for
 # warnings, oopses and lockups after every test.)
 . "$RZ_ROOT/tests/harness/testlib.sh"
 
@@ -38,31 +38,35 @@ wait $hold 2>/dev/null
 check "killing the VM's process frees it: rmmod myvmx" rz_rmmod myvmx
 check "insmod myvmx again" rz_insmod myvmx
 
-# VMX belongs to one hypervisor at a time.
-check "modprobe kvm_intel beside myvmx" modprobe kvm_intel
+# VMX or SVM belongs to one hypervisor at a time.
+if [ $RZ_HVM = svm ]; then
+	owner_msg='already has EFER\.SVME set \(is kvm_amd loaded\?\)'
+else
+	owner_msg='already in VMX operation \(is kvm_intel loaded\?\)'
+fi
+check "modprobe $RZ_KVM beside myvmx" modprobe $RZ_KVM
 myvmx-api kvm-hold > /tmp/hold.out 2>&1 &
 hold=$!
 sleep 1
 check_output "KVM holds a VM" '^holding$' cat /tmp/hold.out
 dmesg -c > /dev/null
-check_output "myvmx refuses while KVM holds VMX" \
+check_output "myvmx refuses while KVM holds $RZ_HVM" \
 	'MYVMX_CREATE_VM: Device or resource busy' \
 	sh -c "! vmctl run $guests/serial-hello.bin"
-check_output "saying who holds VMX" \
-	'already in VMX operation \(is kvm_intel loaded\?\)' dmesg
+check_output "saying who holds $RZ_HVM" "$owner_msg" dmesg
 kill -9 $hold
 wait $hold 2>/dev/null
 myvmx-api hold > /tmp/hold.out 2>&1 &
 hold=$!
 sleep 1
-check_output "KVM refuses while myvmx holds VMX" \
+check_output "KVM refuses while myvmx holds $RZ_HVM" \
 	'KVM_CREATE_VM: Device or resource busy' \
 	sh -c "! kvm-run $guests/serial-hello.bin"
 kill -9 $hold
 wait $hold 2>/dev/null
 check_output "with myvmx's VM gone, KVM runs the guest" \
 	'^Hello from real mode$' kvm-run "$guests/serial-hello.bin"
-check "rmmod kvm_intel" modprobe -r kvm_intel
+check "rmmod $RZ_KVM" modprobe -r $RZ_KVM
 check_output "and myvmx runs it again after KVM" '^Hello from real mode$' \
 	vmctl run "$guests/serial-hello.bin"
 

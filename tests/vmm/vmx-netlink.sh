@@ -1,11 +1,16 @@
 #!/bin/bash
-# The myvmx genl family: vmctl list shows each VM (id, name, owner pid,
-# vCPUs, memory, vCPUs in RUN), vmctl stats its vCPUs' exits by reason
-# with the exact counts of a guest that made known exits; bad requests get
-# a clear error.
+# The myvmx genl family, on both VMM machines: vmctl list shows each VM
+# (id, name, owner pid, vCPUs, memory, vCPUs in RUN, backend), vmctl stats
+# its vCPUs' exits by kind, with the exact counts of a guest that made
+# known exits, in the one vocabulary of both backends; bad requests get a
+# clear error.
 . "$RZ_ROOT/tests/harness/testlib.sh"
 
 check "insmod myvmx" rz_insmod myvmx
+check_output "vmctl version names the backend" "^backend: $RZ_HVM\$" \
+	vmctl version
+check_output "vmctl -j version too" "\"backend\":\"$RZ_HVM\"" \
+	vmctl -j version
 check_output "no VM: vmctl list prints nothing" '^$' vmctl list
 check_output "no VM: vmctl -j list prints []" '^\[\]$' vmctl -j list
 
@@ -16,24 +21,23 @@ sleep 1
 check_output "a process holds a VM" '^holding after exit 3$' cat /tmp/hold.out
 vmctl list | sed 's/^/  | /'
 check_output "vmctl list shows it" \
-	"^[0-9]+ +api +$hold +1 +1048576 +0\$" vmctl list
+	"^[0-9]+ +api +$hold +1 +1048576 +0 +$RZ_HVM\$" vmctl list
 check_output "vmctl list has a header" \
-	'^ID +NAME +OWNER +VCPUS +MEMORY +RUNNING$' vmctl list
+	'^ID +NAME +OWNER +VCPUS +MEMORY +RUNNING +BACKEND$' vmctl list
 check_output "vmctl -j list" \
-	"^\[\{\"id\":[0-9]+,\"name\":\"api\",\"owner\":$hold,\"vcpus\":1,\"memory\":1048576,\"running\":0\}\]\$" \
+	"^\[\{\"id\":[0-9]+,\"name\":\"api\",\"owner\":$hold,\"vcpus\":1,\"memory\":1048576,\"running\":0,\"backend\":\"$RZ_HVM\"\}\]\$" \
 	vmctl -j list
 vmctl stats api | sed 's/^/  | /'
-check_output "vmctl stats: 3 port I/O exits" '^  io_instruction +3$' \
-	vmctl stats api
+check_output "vmctl stats: 3 port I/O exits" '^  io +3$' vmctl stats api
 check_output "vmctl stats: 1 CPUID exit" '^  cpuid +1$' vmctl stats api
 check_output "vmctl stats: 1 HLT exit" '^  hlt +1$' vmctl stats api
 check_output "vmctl stats: the VM" \
-	'^vm [0-9]+ \(api\): 1 vcpus, 1048576 bytes of memory$' \
+	"^vm [0-9]+ \\(api\\): 1 vcpus, 1048576 bytes of memory, backend $RZ_HVM\$" \
 	vmctl stats api
 id=$(vmctl list | awk '$2 == "api" { print $1 }')
 check_output "vmctl stats by id" '^  hlt +1$' vmctl stats "$id"
 check_output "vmctl -j stats" \
-	'"reasons":\{.*"io_instruction":3.*\}' vmctl -j stats "$id"
+	'"reasons":\{.*"io":3.*\}' vmctl -j stats "$id"
 check_output "vmctl stats of a VM that does not exist: a clear error" \
 	'no VM with this id' sh -c '! vmctl stats 99999 2>&1'
 check_output "vmctl stats of an unknown name" "no VM named 'nope'" \

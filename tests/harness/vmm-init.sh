@@ -1,6 +1,6 @@
 #!/bin/busybox sh
-# /init of the Bochs test machine's initramfs (see bochs.sh): runs every
-# /ringzero/tests/bochs/*.sh, prints their output and a KTAP block between
+# /init of the VMM test machines' initramfs (see vmm-machine.sh): runs every
+# /ringzero/tests/vmm/*.sh, prints their output and a KTAP block between
 # RZ-KTAP-BEGIN and RZ-KTAP-END, then "RZ-EXIT <failures>", and powers off.
 /bin/busybox --install -s
 mount -t proc proc /proc
@@ -9,6 +9,14 @@ mount -t devtmpfs dev /dev
 mount -t tmpfs tmp /tmp
 mount -t debugfs none /sys/kernel/debug
 
+# The debug kernel's kmemleak: scanned once, at the end (its periodic
+# scans cost minutes under emulation).
+kmemleak=/sys/kernel/debug/kmemleak
+if [ -e $kmemleak ]; then
+	echo scan=off > $kmemleak
+	echo clear > $kmemleak
+fi
+
 export RZ_ROOT=/ringzero RZ_MODDIR=/ringzero/modules
 export PATH=/ringzero/tools:/ringzero/tests/guests:/bin:/sbin:/usr/bin:/usr/sbin
 echo "RZ-BOOTED $(cut -d' ' -f1 /proc/uptime)"
@@ -16,7 +24,7 @@ echo "RZ-BOOTED $(cut -d' ' -f1 /proc/uptime)"
 n=0
 failed=0
 : > /tmp/ktap
-for t in /ringzero/tests/bochs/*.sh; do
+for t in /ringzero/tests/vmm/*.sh; do
 	n=$((n + 1))
 	name=$(basename "$t" .sh)
 	echo "### $name"
@@ -32,13 +40,28 @@ for t in /ringzero/tests/bochs/*.sh; do
 done
 
 n=$((n + 1))
-bad=$(dmesg | grep -E 'BUG:|WARNING:|Oops|general protection|soft lockup|INFO: task .* blocked')
+bad=$(dmesg | grep -E 'BUG:|WARNING:|Oops|general protection|KASAN|UBSAN|possible recursive locking|circular locking|suspicious RCU|INFO: task .* blocked|soft lockup|hard LOCKUP')
 if [ -z "$bad" ]; then
 	echo "ok $n kernel-log-clean" >> /tmp/ktap
 else
 	echo "not ok $n kernel-log-clean" >> /tmp/ktap
 	echo "$bad" | sed 's/^/# /' >> /tmp/ktap
 	failed=$((failed + 1))
+fi
+
+# Objects are reported only after they stay unreferenced across two
+# scans some seconds apart.
+if [ -e $kmemleak ]; then
+	n=$((n + 1))
+	echo scan > $kmemleak; sleep 6; echo scan > $kmemleak
+	cat $kmemleak > /tmp/kmemleak
+	if [ -s /tmp/kmemleak ]; then
+		echo "not ok $n kmemleak-clean" >> /tmp/ktap
+		head -40 /tmp/kmemleak | sed 's/^/# /' >> /tmp/ktap
+		failed=$((failed + 1))
+	else
+		echo "ok $n kmemleak-clean" >> /tmp/ktap
+	fi
 fi
 
 # Keep kernel messages out of the result block.

@@ -1,0 +1,19 @@
+#!/bin/bash
+# myvmx's KUnit suites: they need myvmx.ko loaded, so VT-x or AMD-V: they
+# run on both VMM machines.  myvmx covers the decoder, EPT/NPT, VT-x
+# controls and CPUID; myvmx_svm the VMCB, intercepts, ASIDs and the exit
+# vocabulary both backends share.
+. "$RZ_ROOT/tests/harness/testlib.sh"
+check "insmod myvmx" rz_insmod myvmx
+for suite in myvmx myvmx_svm; do
+	dmesg -c > /dev/null
+	insmod "$RZ_MODDIR/tests/kunit/${suite}_test.ko"
+	ktap=$(dmesg -c)
+	printf '%s\n' "$ktap" |
+		grep -E '^\s*(\[.*\] )?\s*(ok|not ok|#|Expected|    )'
+	check_output "KUnit suite $suite" \
+		"^(\\[[^]]*\\] )?ok [0-9]+ $suite\$" printf '%s\n' "$ktap"
+	rmmod ${suite}_test
+done
+rz_rmmod myvmx
+rz_done
