@@ -1,5 +1,6 @@
 #!/bin/bash
-# On a VMM machine with two CPUs (the AMD-V one): vCPU threads moved from
+# On a VMM machine with two CPUs (the AMD-V one; Bochs with BOCHS_CPUS=2,
+# see vmm-machine.sh): vCPU threads moved from
 # CPU to CPU while their guests run (each arrival takes a fresh ASID of
 # that CPU, or VMCLEAR and VMPTRLD on VT-x), and a CPU taken offline and
 # brought back while a VM exists and while none does: it leaves and
@@ -36,7 +37,7 @@ wait $run
 echo "moved the vCPU thread $moves times"
 check_output "a guest moved between CPUs $moves times ends in its HLT" \
 	'^exit: hlt$' tail -1 /tmp/migrate.out
-check "it was moved more than 10 times" test "$moves" -gt 10
+check "it went to the other CPU and back at least once" test "$moves" -ge 2
 
 # Two vCPUs, each printing, while both threads keep moving.
 for i in $(seq 20); do
