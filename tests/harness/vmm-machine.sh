@@ -114,16 +114,15 @@ RC
 	exec xvfb-run -a bochs -q -f "$work/bochsrc" -rc "$work/bochs.rc"
 }
 
-# RZ_ICOUNT=1: guest time counts instructions (for benchmarks; it slows
-# QEMU down).
+# Two CPUs for tests/vmm-smp, emulated by one thread.  RZ_ICOUNT=1 (for
+# benchmarks): one CPU, and guest time counts instructions (QEMU does not
+# boot here with -icount and two CPUs).
 boot_svm() {
-	local icount=()
+	local opts=(-smp 2)
 
-	[ "${RZ_ICOUNT:-0}" = 1 ] && icount=(-icount shift=0,sleep=off)
-	# Two CPUs for tests/vmm-smp, emulated by one thread.
+	[ "${RZ_ICOUNT:-0}" = 1 ] && opts=(-smp 1 -icount shift=0,sleep=off)
 	exec qemu-system-x86_64 -machine pc -accel tcg,thread=single \
-		-smp 2 -m 1024 \
-		-cpu EPYC,+svm,+npt "${icount[@]}" \
+		-m 1024 -cpu EPYC,+svm,+npt "${opts[@]}" \
 		-kernel "$kdir/arch/x86/boot/bzImage" \
 		-initrd "$iso/boot/initrd.img" -append "$cmdline" \
 		-display none -monitor none -serial "file:$serial" \
