@@ -21,6 +21,7 @@ struct myvmx_svm_prefixes {
 	int seg;		/* segment override (ES=0 .. GS=5), or -1 */
 	bool rex_b;
 	unsigned int addr_size;	/* 2, 4, 8: the code's, or 0x67's */
+	unsigned int avail;	/* bytes of code read */
 };
 
 static int myvmx_svm_prefixes(struct myvmx_vcpu *vcpu, u8 *code,
@@ -37,6 +38,7 @@ static int myvmx_svm_prefixes(struct myvmx_vcpu *vcpu, u8 *code,
 	p->seg = -1;
 	p->rex_b = false;
 	p->addr_size = myvmx_code_bits(&m);
+	p->avail = n;
 	for (p->len = 0; p->len < n; p->len++) {
 		u8 b = code[p->len];
 		const u8 *seg = memchr(seg_prefix, b, sizeof(seg_prefix));
@@ -143,7 +145,7 @@ static int myvmx_svm_handle_dr(struct myvmx_vcpu *vcpu, u32 code)
 	unsigned int dr = code & 7, reg;
 	u8 insn[MYVMX_INSN_MAX];
 
-	if (myvmx_svm_prefixes(vcpu, insn, &p) || p.len + 3 > MYVMX_INSN_MAX ||
+	if (myvmx_svm_prefixes(vcpu, insn, &p) || p.len + 3 > p.avail ||
 	    insn[p.len] != 0x0f)
 		return myvmx_exit_internal(vcpu, MYVMX_INTERNAL_EMULATION,
 					   code, info);
