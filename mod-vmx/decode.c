@@ -14,14 +14,6 @@
 
 #include "decode.h"
 
-struct myvmx_prefixes {
-	u8 opsize;		/* 0x66 seen */
-	u8 addrsize;		/* 0x67 seen */
-	u8 rep;			/* 0xf2 or 0xf3 seen */
-	u8 rex;			/* the REX byte (64-bit code), or 0 */
-	s8 seg;
-};
-
 static int myvmx_segment_prefix(u8 b)
 {
 	switch (b) {
@@ -34,6 +26,51 @@ static int myvmx_segment_prefix(u8 b)
 	}
 	return -1;
 }
+
+/*
+ * The prefixes at the start of @code as a CPU in @bits mode reads them:
+ * legacy prefixes in any order and, in 64-bit code, REX, which counts
+ * only right before the opcode.  Fills @px and returns 0, or -EINVAL when
+ * the @avail bytes hold nothing but prefixes.
+ */
+int myvmx_decode_prefixes(const u8 *code, unsigned int avail,
+			  enum myvmx_cpu_bits bits, struct myvmx_prefixes *px)
+{
+	unsigned int i;
+	int seg;
+
+	memset(px, 0, sizeof(*px));
+	px->seg = -1;
+	for (i = 0; i < avail; i++) {
+		u8 b = code[i];
+
+		seg = myvmx_segment_prefix(b);
+		if (seg >= 0) {
+			px->seg = seg;
+		} else if (b == 0x66) {
+			px->opsize = 1;
+		} else if (b == 0x67) {
+			px->addrsize = 1;
+		} else if (b == 0xf2 || b == 0xf3) {
+			px->rep = 1;
+		} else if (bits == MYVMX_BITS_64 && (b & 0xf0) == 0x40) {
+			px->rex = b;
+			continue;
+		} else if (b != 0xf0) {		/* LOCK: no effect here */
+			break;
+		}
+		px->rex = 0;
+	}
+	if (i >= avail)
+		return -EINVAL;
+	px->len = i;
+	if (bits == MYVMX_BITS_64)
+		px->addr_size = px->addrsize ? 4 : 8;
+	else
+		px->addr_size = (bits == MYVMX_BITS_32) ^ px->addrsize ? 4 : 2;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(myvmx_decode_prefixes);
 
 /* Length of a ModRM operand (ModRM byte, SIB, displacement), or -EINVAL. */
 static int myvmx_modrm_len(const u8 *p, unsigned int avail, u8 addr_size)
@@ -87,42 +124,22 @@ static void myvmx_set_reg(struct myvmx_insn *insn,
 int myvmx_decode(const u8 *code, unsigned int avail, enum myvmx_cpu_bits bits,
 		 struct myvmx_insn *insn)
 {
-	struct myvmx_prefixes px = { .seg = -1 };
-	unsigned int i = 0, opsize, imm_len = 0;
-	int seg, mlen;
+	struct myvmx_prefixes px;
+	unsigned int i, opsize, imm_len = 0;
+	int mlen;
 	u8 op;
 
 	memset(insn, 0, sizeof(*insn));
 	if (avail > MYVMX_INSN_MAX)
 		avail = MYVMX_INSN_MAX;
-	for (;; i++) {
-		if (i >= avail)
-			return -EINVAL;
-		seg = myvmx_segment_prefix(code[i]);
-		if (seg >= 0)
-			px.seg = seg;
-		else if (code[i] == 0x66)
-			px.opsize = 1;
-		else if (code[i] == 0x67)
-			px.addrsize = 1;
-		else if (code[i] == 0xf2 || code[i] == 0xf3)
-			px.rep = 1;
-		else if (code[i] != 0xf0)	/* LOCK: no effect here */
-			break;
-	}
-	if (bits == MYVMX_BITS_64 && (code[i] & 0xf0) == 0x40) {
-		px.rex = code[i++];
-		if (i >= avail)
-			return -EINVAL;
-	}
-
-	if (bits == MYVMX_BITS_64) {
+	if (myvmx_decode_prefixes(code, avail, bits, &px))
+		return -EINVAL;
+	i = px.len;
+	if (bits == MYVMX_BITS_64)
 		opsize = px.rex & 8 ? 8 : px.opsize ? 2 : 4;
-		insn->addr_size = px.addrsize ? 4 : 8;
-	} else {
+	else
 		opsize = (bits == MYVMX_BITS_32) ^ px.opsize ? 4 : 2;
-		insn->addr_size = (bits == MYVMX_BITS_32) ^ px.addrsize ? 4 : 2;
-	}
+	insn->addr_size = px.addr_size;
 	insn->seg = px.seg;
 
 	op = code[i++];

@@ -41,6 +41,19 @@ enum myvmx_cpu_bits {
 	MYVMX_BITS_64 = 8,
 };
 
+/* What an instruction's prefixes say (myvmx_decode_prefixes). */
+struct myvmx_prefixes {
+	u8 len;			/* bytes of prefixes, REX included */
+	u8 opsize;		/* 0x66 seen */
+	u8 addrsize;		/* 0x67 seen */
+	u8 rep;			/* 0xf2 or 0xf3 seen */
+	u8 rex;			/* the REX byte before the opcode, or 0 */
+	s8 seg;			/* segment override (ES=0 .. GS=5), or -1 */
+	u8 addr_size;		/* 2, 4, 8: the code's, or 0x67's */
+};
+
+int myvmx_decode_prefixes(const u8 *code, unsigned int avail,
+			  enum myvmx_cpu_bits bits, struct myvmx_prefixes *px);
 int myvmx_decode(const u8 *code, unsigned int avail, enum myvmx_cpu_bits bits,
 		 struct myvmx_insn *insn);
 

@@ -5,74 +5,47 @@
  * VT-x ones do, so that both backends give user space the same exits.
  * Where the CPU does not save the next RIP (no NRIPS) or name the
  * register (no decode assists), the instruction is read from the guest:
- * its prefixes and, for MOV to or from a debug register, its ModRM byte.
+ * its prefixes (decode.c's reading of them) and, for MOV to or from a
+ * debug register, its ModRM byte.
  */
 #include <kunit/visibility.h>
-#include <linux/string.h>
 #include <asm/msr-index.h>
 #include <asm/trap_pf.h>
 #include <asm/trapnr.h>
 
 #include "svm.h"
 
-/* What the prefixes of the instruction at RIP say. */
-struct myvmx_svm_prefixes {
-	unsigned int len;	/* bytes of prefixes */
-	int seg;		/* segment override (ES=0 .. GS=5), or -1 */
-	bool rex_b;
-	unsigned int addr_size;	/* 2, 4, 8: the code's, or 0x67's */
-	unsigned int avail;	/* bytes of code read */
-};
-
-static int myvmx_svm_prefixes(struct myvmx_vcpu *vcpu, u8 *code,
-			      struct myvmx_svm_prefixes *p)
+/*
+ * The instruction at RIP into @code and its prefixes into @px, in the
+ * guest's mode @m (filled here).  Returns the bytes read, or an error.
+ */
+static int myvmx_svm_prefixes(struct myvmx_vcpu *vcpu, struct myvmx_cpu_mode *m,
+			      u8 *code, struct myvmx_prefixes *px)
 {
-	static const u8 seg_prefix[] = { 0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65 };
-	struct myvmx_cpu_mode m;
 	int n;
 
-	myvmx_backend->cpu_mode(vcpu, &m);
-	n = myvmx_fetch_insn(vcpu, &m, code);
+	myvmx_backend->cpu_mode(vcpu, m);
+	n = myvmx_fetch_insn(vcpu, m, code);
 	if (n < 0)
 		return n;
-	p->seg = -1;
-	p->rex_b = false;
-	p->addr_size = myvmx_code_bits(&m);
-	p->avail = n;
-	for (p->len = 0; p->len < n; p->len++) {
-		u8 b = code[p->len];
-		const u8 *seg = memchr(seg_prefix, b, sizeof(seg_prefix));
-
-		if (seg)
-			p->seg = seg - seg_prefix;
-		else if (b == 0x67)
-			p->addr_size = myvmx_code_bits(&m) == MYVMX_BITS_32 ?
-				       2 : myvmx_code_bits(&m) / 2;
-		else if (b != 0x66 && b != 0x67 && b != 0xf0 && b != 0xf2 &&
-			 b != 0xf3 &&
-			 !(myvmx_code_bits(&m) == MYVMX_BITS_64 &&
-			   (b & 0xf0) == 0x40))
-			break;
-		/* REX counts only right before the opcode. */
-		p->rex_b = (b & 0xf1) == 0x41 &&
-			   myvmx_code_bits(&m) == MYVMX_BITS_64;
-	}
-	return p->len < n ? 0 : -EFAULT;
+	return myvmx_decode_prefixes(code, n, myvmx_code_bits(m), px) ?: n;
 }
 
 /* Move RIP past the intercepted instruction, @opcode_len bytes unprefixed. */
 static void myvmx_svm_skip(struct myvmx_vcpu *vcpu, unsigned int opcode_len)
 {
 	struct myvmx_svm_vcpu *sv = vcpu->arch;
-	struct myvmx_svm_prefixes p = { 0 };
+	struct myvmx_prefixes px = { 0 };
+	struct myvmx_cpu_mode m;
 	u8 code[MYVMX_INSN_MAX];
 
 	if (myvmx_svm_caps.nrips) {
 		vcpu->rip = sv->vmcb->control.next_rip;
 		return;
 	}
-	myvmx_svm_prefixes(vcpu, code, &p);
-	vcpu->rip += p.len + opcode_len;
+	if (myvmx_svm_prefixes(vcpu, &m, code, &px) < 0)
+		px.len = 0;
+	vcpu->rip += px.len + opcode_len;
 }
 
 void myvmx_svm_inject(struct myvmx_svm_vcpu *sv, u8 type, u8 vector,
@@ -112,25 +85,22 @@ static int myvmx_svm_handle_io(struct myvmx_vcpu *vcpu)
 
 	/* SZ8, SZ16, SZ32 are bits 4..6: 1, 2, 4 after the shift. */
 	if (io.string) {
-		struct myvmx_svm_prefixes p;
+		struct myvmx_prefixes px;
 		struct myvmx_cpu_mode m;
 		u8 code[MYVMX_INSN_MAX];
 
 		/*
 		 * The segment (OUTS) is the instruction's; so is the address
 		 * size where the CPU leaves A16, A32, A64 (bits 7..9) clear,
-		 * as QEMU does.
+		 * as QEMU does.  INS always writes ES:rDI.
 		 */
-		if (myvmx_svm_prefixes(vcpu, code, &p))
+		if (myvmx_svm_prefixes(vcpu, &m, code, &px) < 0)
 			return myvmx_exit_internal(vcpu,
 						   MYVMX_INTERNAL_EMULATION,
 						   SVM_EXIT_IOIO, info);
 		io.addr_size = ((info & SVM_IOIO_ASIZE_MASK) >>
-				SVM_IOIO_ASIZE_SHIFT) * 2 ?: p.addr_size;
-		if (io.in)
-			p.seg = -1;		/* INS writes ES:rDI */
-		myvmx_backend->cpu_mode(vcpu, &m);
-		io.linear = myvmx_string_linear(vcpu, &m, p.seg, io.addr_size,
+				SVM_IOIO_ASIZE_SHIFT) * 2 ?: px.addr_size;
+		io.linear = myvmx_string_linear(vcpu, &m, px.seg, io.addr_size,
 						!io.in);
 	}
 	return myvmx_emulate_io(vcpu, &io);
@@ -141,20 +111,22 @@ static int myvmx_svm_handle_dr(struct myvmx_vcpu *vcpu, u32 code)
 {
 	struct myvmx_svm_vcpu *sv = vcpu->arch;
 	u64 info = sv->vmcb->control.exit_info_1;
-	struct myvmx_svm_prefixes p;
 	unsigned int dr = code & 7, reg;
+	struct myvmx_prefixes px;
+	struct myvmx_cpu_mode m;
 	u8 insn[MYVMX_INSN_MAX];
+	int n;
 
-	if (myvmx_svm_prefixes(vcpu, insn, &p) || p.len + 3 > p.avail ||
-	    insn[p.len] != 0x0f)
+	n = myvmx_svm_prefixes(vcpu, &m, insn, &px);
+	if (n < 0 || px.len + 3 > n || insn[px.len] != 0x0f)
 		return myvmx_exit_internal(vcpu, MYVMX_INTERNAL_EMULATION,
 					   code, info);
-	reg = (insn[p.len + 2] & 7) | (p.rex_b ? 8 : 0);
+	reg = (insn[px.len + 2] & 7) | (px.rex & 1 ? 8 : 0);	/* REX.B */
 	if (myvmx_svm_caps.decode_assists && (info & BIT_ULL(63)))
 		reg = info & 15;
 	if (code < SVM_EXIT_WRITE_DR0)
 		vcpu->gpr[reg] = dr == 6 ? 0xffff0ff0 : dr == 7 ? 0x400 : 0;
-	vcpu->rip += p.len + 3;
+	vcpu->rip += px.len + 3;
 	return MYVMX_RESUME;
 }
 

@@ -490,6 +490,40 @@ static void decode_rejects(struct kunit *test)
 			c->err);
 }
 
+/* Prefixes as the CPU reads them: REX only right before the opcode. */
+static void decode_prefixes_order(struct kunit *test)
+{
+	static const u8 rex_then_66[] = { 0x41, 0x66, 0x0f, 0xa2 };
+	static const u8 gs_67_rex[] = { 0x65, 0x67, 0x48, 0x89, 0x08 };
+	static const u8 rex32[] = { 0x67, 0x41 };	/* inc ecx in 32-bit */
+	static const u8 only_prefixes[] = { 0x66, 0xf3, 0x48 };
+	struct myvmx_prefixes px;
+
+	KUNIT_ASSERT_EQ(test, myvmx_decode_prefixes(rex_then_66, 4, B64, &px),
+			0);
+	KUNIT_EXPECT_EQ(test, px.len, 2);
+	KUNIT_EXPECT_EQ(test, px.rex, 0);	/* a legacy prefix followed */
+	KUNIT_EXPECT_EQ(test, px.opsize, 1);
+	KUNIT_EXPECT_EQ(test, px.addr_size, 8);
+	KUNIT_EXPECT_EQ(test, px.seg, -1);
+
+	KUNIT_ASSERT_EQ(test, myvmx_decode_prefixes(gs_67_rex, 5, B64, &px), 0);
+	KUNIT_EXPECT_EQ(test, px.len, 3);
+	KUNIT_EXPECT_EQ(test, px.rex, 0x48);
+	KUNIT_EXPECT_EQ(test, px.seg, 5);
+	KUNIT_EXPECT_EQ(test, px.addr_size, 4);
+
+	KUNIT_ASSERT_EQ(test, myvmx_decode_prefixes(rex32, 2, B32, &px), 0);
+	KUNIT_EXPECT_EQ(test, px.len, 1);
+	KUNIT_EXPECT_EQ(test, px.rex, 0);
+	KUNIT_EXPECT_EQ(test, px.addr_size, 2);
+	KUNIT_ASSERT_EQ(test, myvmx_decode_prefixes(rex32, 2, B16, &px), 0);
+	KUNIT_EXPECT_EQ(test, px.addr_size, 4);
+
+	KUNIT_EXPECT_EQ(test, myvmx_decode_prefixes(only_prefixes, 3, B64,
+						    &px), -EINVAL);
+}
+
 /* EPT */
 
 #define EPT_ADDR	0x000ffffffffff000ULL	/* bits 51:12 */
@@ -1059,6 +1093,7 @@ static struct kunit_case myvmx_test_cases[] = {
 	KUNIT_CASE_PARAM(decode_padded, decode_gen_params),
 	KUNIT_CASE_PARAM(decode_truncated, decode_gen_params),
 	KUNIT_CASE_PARAM(decode_rejects, reject_gen_params),
+	KUNIT_CASE(decode_prefixes_order),
 	KUNIT_CASE(ept_init_eptp),
 	KUNIT_CASE(ept_map_walk_boundaries),
 	KUNIT_CASE(ept_walk_unmapped),
