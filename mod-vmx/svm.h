@@ -66,10 +66,7 @@ struct myvmx_svm_vcpu {
 	u32 asid;
 	u64 asid_generation;
 	u32 dirty;			/* MYVMX_VMCB_* changed since */
-	struct myvmx_event pending_event;
-	bool event_pending;
 	u32 reinject, reinject_err;	/* an event the exit interrupted */
-	struct fxregs_state *guest_fpu;
 };
 
 /* svm_caps.c */

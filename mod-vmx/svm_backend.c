@@ -59,7 +59,6 @@ static int myvmx_svm_map_region(struct myvmx_vm *vm, struct myvmx_region *r)
 static void myvmx_svm_vcpu_free(struct myvmx_svm_vcpu *sv)
 {
 	free_page((unsigned long)sv->vmcb);
-	kfree(sv->guest_fpu);
 	kfree(sv);
 }
 
@@ -74,14 +73,10 @@ static int myvmx_svm_vcpu_init(struct myvmx_vcpu *vcpu)
 	sv->vcpu = vcpu;
 	sv->cpu = -1;
 	sv->vmcb = (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
-	/* FXSAVE wants 16-byte alignment: kmalloc(512) is 512-aligned. */
-	sv->guest_fpu = kzalloc(sizeof(*sv->guest_fpu), GFP_KERNEL_ACCOUNT);
-	if (!sv->vmcb || !sv->guest_fpu) {
+	if (!sv->vmcb) {
 		myvmx_svm_vcpu_free(sv);
 		return -ENOMEM;
 	}
-	sv->guest_fpu->cwd = 0x37f;
-	sv->guest_fpu->mxcsr = 0x1f80;
 	myvmx_vmcb_setup(sv, __pa(svm->npt.root));
 	/* Where RESET leaves a CPU: f000:fff0, RDX the processor signature. */
 	vcpu->rip = 0xfff0;
@@ -120,18 +115,6 @@ static int myvmx_svm_set_sregs_op(struct myvmx_vcpu *vcpu,
 	return 0;
 }
 
-static int myvmx_svm_inject_event(struct myvmx_vcpu *vcpu,
-				  const struct myvmx_event *e)
-{
-	struct myvmx_svm_vcpu *sv = vcpu->arch;
-
-	if (sv->event_pending)
-		return -EBUSY;
-	sv->pending_event = *e;
-	sv->event_pending = true;
-	return 0;
-}
-
 static void myvmx_svm_cpu_mode(struct myvmx_vcpu *vcpu,
 			       struct myvmx_cpu_mode *m)
 {
@@ -167,7 +150,6 @@ static const struct myvmx_backend myvmx_svm_backend = {
 	.vcpu_enter	= myvmx_svm_vcpu_enter,
 	.get_sregs	= myvmx_svm_get_sregs_op,
 	.set_sregs	= myvmx_svm_set_sregs_op,
-	.inject		= myvmx_svm_inject_event,
 	.cpu_mode	= myvmx_svm_cpu_mode,
 	.msr_get	= myvmx_svm_msr_get,
 	.msr_set	= myvmx_svm_msr_set,

@@ -16,7 +16,7 @@
 static void myvmx_svm_deliver_event(struct myvmx_svm_vcpu *sv)
 {
 	struct vmcb *vmcb = sv->vmcb;
-	struct myvmx_event *e = &sv->pending_event;
+	struct myvmx_event *e = &sv->vcpu->pending_event;
 
 	if (sv->reinject) {
 		/* An exit interrupted a delivery: finish it first. */
@@ -25,7 +25,7 @@ static void myvmx_svm_deliver_event(struct myvmx_svm_vcpu *sv)
 		sv->reinject = 0;
 		return;
 	}
-	if (!sv->event_pending)
+	if (!sv->vcpu->event_pending)
 		return;
 	if (e->type == MYVMX_EVENT_INTERRUPT &&
 	    (!(sv->vcpu->rflags & X86_EFLAGS_IF) ||
@@ -39,7 +39,7 @@ static void myvmx_svm_deliver_event(struct myvmx_svm_vcpu *sv)
 	}
 	myvmx_svm_inject(sv, e->type, e->vector, e->has_error_code,
 			 e->error_code);
-	sv->event_pending = false;
+	sv->vcpu->event_pending = false;
 }
 
 /* An ASID of this CPU, before anything else of the pass. */
@@ -79,9 +79,9 @@ static u32 myvmx_svm_enter_once(struct myvmx_vcpu *vcpu,
 			      ~sv->dirty & MYVMX_VMCB_ALL : 0;
 
 	local_irq_disable();
-	myvmx_fxrstor(sv->guest_fpu);
+	myvmx_fxrstor(vcpu->guest_fpu);
 	myvmx_svm_enter(vcpu->gpr, __pa(vmcb), myvmx_svm_host_save_pa());
-	myvmx_fxsave(sv->guest_fpu);
+	myvmx_fxsave(vcpu->guest_fpu);
 	local_irq_enable();
 
 	vmcb->control.tlb_ctl = TLB_CONTROL_DO_NOTHING;

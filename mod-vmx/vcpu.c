@@ -190,7 +190,12 @@ static long myvmx_vcpu_ioctl(struct file *file, unsigned int cmd,
 		if (u.event.type != MYVMX_EVENT_INTERRUPT &&
 		    u.event.type != MYVMX_EVENT_EXCEPTION)
 			break;
-		ret = myvmx_backend->inject(vcpu, &u.event);
+		ret = -EBUSY;
+		if (vcpu->event_pending)
+			break;
+		vcpu->pending_event = u.event;
+		vcpu->event_pending = true;
+		ret = 0;
 		break;
 	default:
 		ret = -ENOTTY;
@@ -222,11 +227,17 @@ static int myvmx_vcpu_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
+static void myvmx_vcpu_free_mem(struct myvmx_vcpu *vcpu)
+{
+	free_page((unsigned long)vcpu->run);
+	kfree(vcpu->guest_fpu);
+	kfree(vcpu);
+}
+
 static void myvmx_vcpu_free(struct myvmx_vcpu *vcpu)
 {
 	myvmx_backend->vcpu_destroy(vcpu);
-	free_page((unsigned long)vcpu->run);
-	kfree(vcpu);
+	myvmx_vcpu_free_mem(vcpu);
 }
 
 static int myvmx_vcpu_release(struct inode *inode, struct file *file)
@@ -262,10 +273,15 @@ int myvmx_vcpu_create(struct myvmx_vm *vm, unsigned long index)
 	if (!vcpu)
 		return -ENOMEM;
 	vcpu->run = (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
-	if (!vcpu->run) {
-		kfree(vcpu);
+	/* FXSAVE wants 16-byte alignment: kmalloc(512) is 512-aligned. */
+	vcpu->guest_fpu = kzalloc(sizeof(*vcpu->guest_fpu), GFP_KERNEL_ACCOUNT);
+	if (!vcpu->run || !vcpu->guest_fpu) {
+		myvmx_vcpu_free_mem(vcpu);
 		return -ENOMEM;
 	}
+	/* FNINIT's control word and the reset MXCSR. */
+	vcpu->guest_fpu->cwd = 0x37f;
+	vcpu->guest_fpu->mxcsr = 0x1f80;
 	vcpu->vm = vm;
 	vcpu->index = index;
 	mutex_init(&vcpu->run_lock);
@@ -283,8 +299,7 @@ int myvmx_vcpu_create(struct myvmx_vm *vm, unsigned long index)
 	if (fd < 0) {
 		myvmx_backend->vcpu_destroy(vcpu);
 		mutex_unlock(&vm->lock);
-		free_page((unsigned long)vcpu->run);
-		kfree(vcpu);
+		myvmx_vcpu_free_mem(vcpu);
 		myvmx_vm_put(vm);
 		return fd;
 	}
@@ -294,7 +309,6 @@ int myvmx_vcpu_create(struct myvmx_vm *vm, unsigned long index)
 
 unlock:
 	mutex_unlock(&vm->lock);
-	free_page((unsigned long)vcpu->run);
-	kfree(vcpu);
+	myvmx_vcpu_free_mem(vcpu);
 	return err;
 }

@@ -74,6 +74,12 @@ struct myvmx_vcpu {
 	bool io_rep;
 	unsigned int io_addr_size;	/* 2, 4, 8 */
 
+	/* MYVMX_INJECT's event, until the backend delivers it. */
+	struct myvmx_event pending_event;
+	bool event_pending;
+	/* The guest's x87/SSE registers (FXSAVE layout), 16-byte aligned. */
+	struct fxregs_state *guest_fpu;
+
 	u64 exit_stats[MYVMX_NR_EXIT_STATS];
 	u64 exits;
 	u64 msr_misc_enable;		/* IA32_MISC_ENABLE, kept as written */
@@ -108,7 +114,6 @@ struct myvmx_backend {
 	int (*get_sregs)(struct myvmx_vcpu *vcpu, struct myvmx_sregs *s);
 	int (*set_sregs)(struct myvmx_vcpu *vcpu,
 			 const struct myvmx_sregs *s);
-	int (*inject)(struct myvmx_vcpu *vcpu, const struct myvmx_event *e);
 	void (*cpu_mode)(struct myvmx_vcpu *vcpu, struct myvmx_cpu_mode *m);
 	u64 (*msr_get)(struct myvmx_vcpu *vcpu, u32 msr);
 	void (*msr_set)(struct myvmx_vcpu *vcpu, u32 msr, u64 value);

@@ -56,9 +56,6 @@ struct myvmx_vmx_vcpu {
 	u64 host_fs_base;
 	/* Emulated MSRs the VMCS does not hold. */
 	u64 msr_kernel_gs_base, msr_star, msr_lstar, msr_cstar, msr_sfmask;
-	struct myvmx_event pending_event;
-	bool event_pending;
-	struct fxregs_state *guest_fpu;
 };
 
 /* The EPT pointer: write-back tables, a 4-level walk (length - 1 = 3). */

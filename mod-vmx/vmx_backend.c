@@ -77,7 +77,6 @@ static void myvmx_vmx_vcpu_free(struct myvmx_vmx_vcpu *vx)
 		ida_free(&myvmx_vpids, vx->vpid);
 	free_page((unsigned long)vx->vmcs);
 	free_page((unsigned long)vx->msr_bitmap);
-	kfree(vx->guest_fpu);
 	kfree(vx);
 }
 
@@ -94,9 +93,7 @@ static int myvmx_vmx_vcpu_init(struct myvmx_vcpu *vcpu)
 	INIT_LIST_HEAD(&vx->loaded_node);
 	vx->vmcs = (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
 	vx->msr_bitmap = (void *)__get_free_page(GFP_KERNEL_ACCOUNT);
-	/* FXSAVE wants 16-byte alignment: kmalloc(512) is 512-aligned. */
-	vx->guest_fpu = kzalloc(sizeof(*vx->guest_fpu), GFP_KERNEL_ACCOUNT);
-	if (!vx->vmcs || !vx->msr_bitmap || !vx->guest_fpu)
+	if (!vx->vmcs || !vx->msr_bitmap)
 		goto fail;
 	if (myvmx_caps.vpid) {
 		err = ida_alloc_range(&myvmx_vpids, 1, 0xffff, GFP_KERNEL);
@@ -108,8 +105,6 @@ static int myvmx_vmx_vcpu_init(struct myvmx_vcpu *vcpu)
 	memset(vx->msr_bitmap, 0xff, PAGE_SIZE);
 	myvmx_msr_passthrough(vx->msr_bitmap, MSR_FS_BASE);
 	myvmx_msr_passthrough(vx->msr_bitmap, MSR_GS_BASE);
-	vx->guest_fpu->cwd = 0x37f;
-	vx->guest_fpu->mxcsr = 0x1f80;
 	vcpu->arch = vx;
 
 	preempt_disable();
@@ -229,18 +224,6 @@ static int myvmx_vmx_set_sregs(struct myvmx_vcpu *vcpu,
 	return 0;
 }
 
-static int myvmx_vmx_inject_event(struct myvmx_vcpu *vcpu,
-				  const struct myvmx_event *e)
-{
-	struct myvmx_vmx_vcpu *vx = vcpu->arch;
-
-	if (vx->event_pending)
-		return -EBUSY;
-	vx->pending_event = *e;
-	vx->event_pending = true;
-	return 0;
-}
-
 /* The VMCS is current: called from inside the run loop. */
 static void myvmx_vmx_cpu_mode(struct myvmx_vcpu *vcpu,
 			       struct myvmx_cpu_mode *m)
@@ -277,7 +260,6 @@ static const struct myvmx_backend myvmx_vmx_backend = {
 	.vcpu_enter	= myvmx_vmx_vcpu_enter,
 	.get_sregs	= myvmx_vmx_get_sregs,
 	.set_sregs	= myvmx_vmx_set_sregs,
-	.inject		= myvmx_vmx_inject_event,
 	.cpu_mode	= myvmx_vmx_cpu_mode,
 	.msr_get	= myvmx_vmx_msr_get,
 	.msr_set	= myvmx_vmx_msr_set,

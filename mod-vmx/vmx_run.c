@@ -56,10 +56,10 @@ static void myvmx_restore_host_segs(const struct myvmx_host_segs *h)
 /* Queue the event user space asked for, when the guest can take it. */
 static void myvmx_deliver_event(struct myvmx_vmx_vcpu *vx)
 {
-	struct myvmx_event *e = &vx->pending_event;
+	struct myvmx_event *e = &vx->vcpu->pending_event;
 	u32 proc = myvmx_caps.proc;
 
-	if (!vx->event_pending)
+	if (!vx->vcpu->event_pending)
 		return;
 	if (e->type == MYVMX_EVENT_INTERRUPT &&
 	    (!(vx->vcpu->rflags & X86_EFLAGS_IF) ||
@@ -72,7 +72,7 @@ static void myvmx_deliver_event(struct myvmx_vmx_vcpu *vx)
 	vmcs_write(CPU_BASED_VM_EXEC_CONTROL, proc);
 	myvmx_vmx_inject(vx, e->type, e->vector, e->has_error_code,
 			 e->error_code);
-	vx->event_pending = false;
+	vx->vcpu->event_pending = false;
 	/* A halted guest wakes up for the event. */
 	vmcs_write(GUEST_ACTIVITY_STATE, GUEST_ACTIVITY_ACTIVE);
 }
@@ -113,9 +113,9 @@ static int myvmx_enter_once(struct myvmx_vcpu *vcpu,
 
 	local_irq_disable();
 	myvmx_save_host_segs(vx, &host);
-	myvmx_fxrstor(vx->guest_fpu);
+	myvmx_fxrstor(vcpu->guest_fpu);
 	failed = myvmx_vmx_enter(vcpu->gpr, vx->launched);
-	myvmx_fxsave(vx->guest_fpu);
+	myvmx_fxsave(vcpu->guest_fpu);
 	myvmx_restore_host_segs(&host);
 	if (!failed) {
 		vx->launched = true;

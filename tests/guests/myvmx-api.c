@@ -226,6 +226,12 @@ static void checks(int dev)
 	ev.type = 7;
 	expect("INJECT an unknown type: EINVAL",
 	       ioctl(vcpu, MYVMX_INJECT, &ev), EINVAL);
+	ev.type = MYVMX_EVENT_EXCEPTION;
+	ev.vector = 6;
+	expect("INJECT an exception: queued",
+	       ioctl(vcpu, MYVMX_INJECT, &ev), 0);
+	expect("INJECT another while one waits: EBUSY",
+	       ioctl(vcpu, MYVMX_INJECT, &ev), EBUSY);
 	expect("RUN with an argument: EINVAL",
 	       ioctl(vcpu, MYVMX_RUN, 1), EINVAL);
 	expect("unknown vCPU ioctl: ENOTTY",
