@@ -1,19 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * myvdev: in-kernel devices for myvmx virtual machines.  Module entry
- * points; the devices themselves are not written yet.
+ * myvdev: in-kernel devices for myvmx virtual machines.  The module
+ * registers its device classes with myvmx; VMs get them through
+ * MYVMX_CREATE_DEVICE.
  */
 #include <linux/module.h>
 
 #include <ringzero.h>
+#include "platform.h"
 
 static int __init myvdev_init(void)
 {
-	return 0;
+	return myvmx_device_class_register(&myvdev_platform_class);
 }
 
 static void __exit myvdev_exit(void)
 {
+	myvmx_device_class_unregister(&myvdev_platform_class);
 }
 
 module_init(myvdev_init);

@@ -3,7 +3,9 @@
  * The CPUID a guest sees: the host's, filtered to what myvmx virtualizes.
  * The hypervisor bit is set and leaf 0x40000000 carries the "ringzero"
  * signature; VMX, XSAVE/AVX (the guest cannot set CR4.OSXSAVE), MONITOR,
- * x2APIC, MTRRs, performance monitoring and thermal leaves are hidden.
+ * the local APIC and x2APIC (myvmx has none: the PICs interrupt vCPU 0),
+ * RDTSCP (its TSC_AUX MSR is the host's), MTRRs, performance monitoring
+ * and thermal leaves are hidden.
  */
 #include <kunit/visibility.h>
 #include <linux/bits.h>
@@ -17,7 +19,8 @@
 	BIT(7) /* EIST */ | BIT(8) /* TM2 */ | BIT(15) /* PDCM */ |	\
 	BIT(18) /* DCA */ | BIT(21) /* x2APIC */ | BIT(24) /* TSC deadline */ | \
 	BIT(26) /* XSAVE */ | BIT(27) /* OSXSAVE */ | BIT(28) /* AVX */)
-#define LEAF1_EDX_HIDDEN (BIT(12) /* MTRR */ | BIT(21) /* DS */ |	\
+#define LEAF1_EDX_HIDDEN (BIT(9) /* APIC */ | BIT(12) /* MTRR */ |	\
+	BIT(21) /* DS */ |						\
 	BIT(22) /* ACPI */ | BIT(29) /* TM */ | BIT(31) /* PBE */)
 /* Leaf 7 EBX features that need no VMM support. */
 #define LEAF7_EBX_KEPT (BIT(0) /* FSGSBASE */ | BIT(3) /* BMI1 */ |	\
@@ -26,6 +29,7 @@
 	BIT(23) /* CLFLUSHOPT */)
 #define HYPERVISOR_BIT	BIT(31)
 #define SVM_BIT		BIT(2)
+#define EXT_EDX_HIDDEN	(BIT(9) /* APIC */ | BIT(27) /* RDTSCP */)
 
 /*
  * Filter the host's answer for @leaf/@subleaf in place, for the vCPU with
@@ -62,6 +66,7 @@ void myvmx_cpuid_filter(unsigned int index, u32 leaf, u32 subleaf, u32 *eax,
 		break;
 	case 0x80000001:
 		*ecx &= ~SVM_BIT;
+		*edx &= ~EXT_EDX_HIDDEN;
 		break;
 	default:
 		if (leaf > 0x40000000 && leaf < 0x50000000)

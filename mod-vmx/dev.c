@@ -20,6 +20,8 @@ static long myvmx_dev_ioctl(struct file *file, unsigned int cmd,
 		return MYVMX_API_VERSION;
 	case MYVMX_CREATE_VM:
 		return myvmx_vm_create((void __user *)arg);
+	case MYVMX_OPEN_DEVICE:
+		return myvmx_device_open((void __user *)arg);
 	default:
 		return -ENOTTY;
 	}

@@ -12,9 +12,6 @@
 
 #include "vmm.h"
 
-#define MYVMX_IO_DATA_OFFSET	256
-#define MYVMX_IO_DATA_MAX	1024
-
 static u64 myvmx_mask(unsigned int size)
 {
 	return size == 8 ? ~0ULL : (1ULL << (size * 8)) - 1;

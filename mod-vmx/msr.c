@@ -46,6 +46,9 @@ static bool myvmx_msr_read(struct myvmx_vcpu *vcpu, u32 msr, u64 *value)
 	case MSR_IA32_MISC_ENABLE:
 		*value = vcpu->msr_misc_enable;
 		return true;
+	case MSR_AMD64_NB_CFG:		/* Linux reads it on AMD CPUs */
+		*value = 0;
+		return true;
 	}
 	return false;
 }
@@ -90,7 +93,8 @@ static bool myvmx_msr_write(struct myvmx_vcpu *vcpu, u32 msr, u64 value)
 		vcpu->msr_misc_enable = value;
 		return true;
 	}
-	return false;
+	/* Linux sets a northbridge bit there on AMD CPUs: ignored. */
+	return msr == MSR_AMD64_NB_CFG;
 }
 
 /* RDMSR: the MSR in ECX into EDX:EAX; false means #GP. */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "myvmx" generic netlink family (documented in uapi/myvmx.h): the
- * version, and the VMs with their vCPUs' exit counters.
+ * version, the VMs with their vCPUs' exit counters, and stopping,
+ * pausing and resuming them.
  */
 #include <kunit/visibility.h>
 #include <net/genetlink.h>
@@ -21,6 +22,8 @@ static const struct nla_policy myvmx_genl_policy[MYVMX_ATTR_MAX + 1] = {
 	[MYVMX_ATTR_VM_RUNNING]		= { .type = NLA_REJECT },
 	[MYVMX_ATTR_VCPU]		= { .type = NLA_REJECT },
 	[MYVMX_ATTR_BACKEND]		= { .type = NLA_REJECT },
+	[MYVMX_ATTR_VM_STATE]		= { .type = NLA_REJECT },
+	[MYVMX_ATTR_VM_STOP_REASON]	= { .type = NLA_REJECT },
 };
 
 static struct genl_family myvmx_genl_family;
@@ -82,7 +85,11 @@ static int myvmx_put_vm(struct sk_buff *msg, struct myvmx_vm *vm)
 	    nla_put_u64_64bit(msg, MYVMX_ATTR_VM_MEMORY, myvmx_vm_memory(vm),
 			      MYVMX_ATTR_UNSPEC) ||
 	    nla_put_u32(msg, MYVMX_ATTR_VM_RUNNING, running) ||
-	    nla_put_string(msg, MYVMX_ATTR_BACKEND, myvmx_backend->name))
+	    nla_put_string(msg, MYVMX_ATTR_BACKEND, myvmx_backend->name) ||
+	    nla_put_u32(msg, MYVMX_ATTR_VM_STATE, vm->state))
+		return -EMSGSIZE;
+	if (vm->state == MYVMX_STATE_STOPPED &&
+	    nla_put_u32(msg, MYVMX_ATTR_VM_STOP_REASON, vm->stop_reason))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -195,6 +202,43 @@ static int myvmx_genl_get_vm(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+/* STOP, PAUSE, RESUME: one VM, named by its id. */
+static int myvmx_genl_control(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *id = info->attrs[MYVMX_ATTR_VM_ID];
+	struct myvmx_vm *vm;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, MYVMX_ATTR_VM_ID))
+		return -EINVAL;
+	vm = myvmx_vm_get(nla_get_u32(id));
+	if (!vm) {
+		NL_SET_ERR_MSG_ATTR(info->extack, id, "myvmx: no VM with this id");
+		return -ENOENT;
+	}
+	switch (info->genlhdr->cmd) {
+	case MYVMX_CMD_STOP:
+		err = myvmx_vm_stop(vm);
+		if (err)
+			NL_SET_ERR_MSG(info->extack,
+				       "myvmx: the VM has already stopped");
+		break;
+	default:
+		err = myvmx_vm_pause(vm, info->genlhdr->cmd == MYVMX_CMD_PAUSE);
+		if (err == -EINVAL)
+			NL_SET_ERR_MSG(info->extack,
+				       "myvmx: only a started VM that runs can pause or resume");
+		else if (err && info->genlhdr->cmd == MYVMX_CMD_PAUSE)
+			NL_SET_ERR_MSG(info->extack,
+				       "myvmx: the VM is already paused");
+		else if (err)
+			NL_SET_ERR_MSG(info->extack,
+				       "myvmx: the VM is not paused");
+	}
+	myvmx_vm_put(vm);
+	return err;
+}
+
 static const struct genl_ops myvmx_genl_ops[] = {
 	{
 		.cmd	= MYVMX_CMD_GET_VERSION,
@@ -209,6 +253,21 @@ static const struct genl_ops myvmx_genl_ops[] = {
 	{
 		.cmd	= MYVMX_CMD_GET_STATS,
 		.doit	= myvmx_genl_get_vm,
+		.flags	= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd	= MYVMX_CMD_STOP,
+		.doit	= myvmx_genl_control,
+		.flags	= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd	= MYVMX_CMD_PAUSE,
+		.doit	= myvmx_genl_control,
+		.flags	= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd	= MYVMX_CMD_RESUME,
+		.doit	= myvmx_genl_control,
 		.flags	= GENL_ADMIN_PERM,
 	},
 };

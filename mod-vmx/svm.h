@@ -67,6 +67,9 @@ struct myvmx_svm_vcpu {
 	u64 asid_generation;
 	u32 dirty;			/* MYVMX_VMCB_* changed since */
 	u32 reinject, reinject_err;	/* an event the exit interrupted */
+	bool virq;			/* V_IRQ holds an interrupt to take */
+	bool window;			/* V_IRQ asks for a VINTR exit */
+	u64 exit_rip;			/* the guest's RIP at the last exit */
 };
 
 /* svm_caps.c */
@@ -95,6 +98,7 @@ void myvmx_svm_vcpu_load(struct myvmx_vcpu *vcpu);
 int myvmx_svm_vcpu_enter(struct myvmx_vcpu *vcpu);
 int myvmx_svm_handle_exit(struct myvmx_vcpu *vcpu, u32 code);
 enum myvmx_exit_kind myvmx_svm_exit_kind(u32 code, u64 info1);
+void myvmx_svm_set_window(struct myvmx_svm_vcpu *sv, bool on);
 void myvmx_svm_inject(struct myvmx_svm_vcpu *sv, u8 type, u8 vector,
 		      bool has_error, u32 error);
 u64 myvmx_svm_msr_get(struct myvmx_vcpu *vcpu, u32 msr);

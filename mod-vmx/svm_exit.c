@@ -161,12 +161,7 @@ static int myvmx_svm_handle_npf(struct myvmx_vcpu *vcpu)
 /* The interrupt window opened: drop the virtual interrupt that asked. */
 static int myvmx_svm_handle_vintr(struct myvmx_vcpu *vcpu)
 {
-	struct myvmx_svm_vcpu *sv = vcpu->arch;
-
-	sv->vmcb->control.int_ctl &= ~(V_IRQ_MASK | V_INTR_PRIO_MASK |
-				       V_IGN_TPR_MASK);
-	myvmx_vmcb_intercept(sv->vmcb, INTERCEPT_VINTR, false);
-	sv->dirty |= MYVMX_VMCB_INTR | MYVMX_VMCB_INTERCEPTS;
+	myvmx_svm_set_window(vcpu->arch, false);
 	return MYVMX_RESUME;
 }
 

@@ -10,36 +10,129 @@
  * myvmx_svm_enter does.
  */
 
+#include <asm/trapnr.h>
+
 #include "svm.h"
 
-/* The event user space asked for, when the guest can take it. */
+/*
+ * External interrupts go to the guest as virtual interrupts (V_IRQ with
+ * the vector in the VMCB), not through EVENTINJ: the CPU delivers them
+ * itself when the guest can take one, and V_IRQ still set after an exit
+ * says the guest has not.  (QEMU's AMD-V also delivers an EVENTINJ
+ * interrupt a second time when an exit comes at the wrong moment.)
+ * Only exceptions use EVENTINJ.
+ *
+ * A V_IRQ without a vector, with the VINTR intercept, is the interrupt
+ * window: it exits once the guest could take an interrupt.  The two
+ * uses never overlap.
+ */
+void myvmx_svm_set_window(struct myvmx_svm_vcpu *sv, bool on)
+{
+	struct vmcb_control_area *c = &sv->vmcb->control;
+
+	if (sv->window == on)
+		return;
+	if (on) {
+		c->int_vector = 0;
+		c->int_ctl |= V_IRQ_MASK | V_INTR_PRIO_MASK | V_IGN_TPR_MASK;
+	} else {
+		c->int_ctl &= ~(V_IRQ_MASK | V_INTR_PRIO_MASK |
+				V_IGN_TPR_MASK);
+	}
+	myvmx_vmcb_intercept(sv->vmcb, INTERCEPT_VINTR, on);
+	sv->window = on;
+	sv->dirty |= MYVMX_VMCB_INTR | MYVMX_VMCB_INTERCEPTS;
+}
+
+static void myvmx_svm_virq(struct myvmx_svm_vcpu *sv, u8 vector)
+{
+	struct vmcb_control_area *c = &sv->vmcb->control;
+
+	myvmx_svm_set_window(sv, false);
+	c->int_vector = vector;
+	c->int_ctl |= V_IRQ_MASK | V_INTR_PRIO_MASK | V_IGN_TPR_MASK;
+	sv->virq = true;
+	sv->dirty |= MYVMX_VMCB_INTR;
+}
+
+/*
+ * The next event for the guest (irq.c), when it can take it; else a
+ * VINTR exit when it can.  A delivery an exit interrupted, an event this
+ * exit's handling queued and an interrupt the guest has not taken yet go
+ * first.
+ */
 static void myvmx_svm_deliver_event(struct myvmx_svm_vcpu *sv)
 {
 	struct vmcb *vmcb = sv->vmcb;
-	struct myvmx_event *e = &sv->vcpu->pending_event;
+	struct myvmx_vcpu *vcpu = sv->vcpu;
+	struct myvmx_event e;
+	bool can;
 
+	/*
+	 * An instruction the exit completed (RIP moved on) ends the STI or
+	 * MOV SS shadow: "sti; hlt" takes its interrupt after the HLT.
+	 */
+	if (vcpu->rip != sv->exit_rip)
+		vmcb->control.int_state &= ~SVM_INTERRUPT_SHADOW_MASK;
 	if (sv->reinject) {
-		/* An exit interrupted a delivery: finish it first. */
 		vmcb->control.event_inj = sv->reinject;
 		vmcb->control.event_inj_err = sv->reinject_err;
 		sv->reinject = 0;
+	}
+	if (sv->virq)
+		return;
+	if (vmcb->control.event_inj & SVM_EVTINJ_VALID) {
+		myvmx_svm_set_window(sv, myvmx_event_waiting(vcpu));
 		return;
 	}
-	if (!sv->vcpu->event_pending)
+	can = (vcpu->rflags & X86_EFLAGS_IF) &&
+	      !(vmcb->control.int_state & SVM_INTERRUPT_SHADOW_MASK);
+	switch (myvmx_next_event(vcpu, can, &e)) {
+	case MYVMX_NEXT_NONE:
+		myvmx_svm_set_window(sv, false);
 		return;
-	if (e->type == MYVMX_EVENT_INTERRUPT &&
-	    (!(sv->vcpu->rflags & X86_EFLAGS_IF) ||
-	     (vmcb->control.int_state & SVM_INTERRUPT_SHADOW_MASK))) {
-		/* A virtual interrupt exits (VINTR) once the guest takes it. */
-		vmcb->control.int_ctl |= V_IRQ_MASK | V_INTR_PRIO_MASK |
-					 V_IGN_TPR_MASK;
-		myvmx_vmcb_intercept(vmcb, INTERCEPT_VINTR, true);
-		sv->dirty |= MYVMX_VMCB_INTR | MYVMX_VMCB_INTERCEPTS;
+	case MYVMX_NEXT_WAIT:
+		myvmx_svm_set_window(sv, true);
+		return;
+	case MYVMX_NEXT_NOW:
+		myvmx_svm_set_window(sv, false);
+		if (e.type == MYVMX_EVENT_INTERRUPT)
+			myvmx_svm_virq(sv, e.vector);
+		else
+			myvmx_svm_inject(sv, e.type, e.vector,
+					 e.has_error_code, e.error_code);
+	}
+}
+
+/*
+ * After an exit: the virtual interrupt the guest took, and a delivery
+ * the exit interrupted, which goes again (an interrupt as a virtual
+ * one), unless an instruction raised it (INTn, INT3, INTO): RIP still
+ * points to that instruction, which runs again; injecting it would need
+ * the next RIP, which a CPU without NRIPS does not give.
+ */
+static void myvmx_svm_complete_events(struct myvmx_svm_vcpu *sv)
+{
+	struct vmcb_control_area *c = &sv->vmcb->control;
+	u32 info = c->exit_int_info;
+	u32 type = info & SVM_EXITINTINFO_TYPE_MASK;
+	u8 vector = info & SVM_EXITINTINFO_VEC_MASK;
+
+	if (sv->virq && !(c->int_ctl & V_IRQ_MASK)) {
+		sv->virq = false;
+		c->int_ctl &= ~(V_INTR_PRIO_MASK | V_IGN_TPR_MASK);
+	}
+	if (!(info & SVM_EXITINTINFO_VALID) ||
+	    type == SVM_EXITINTINFO_TYPE_SOFT ||
+	    (type == SVM_EXITINTINFO_TYPE_EXEPT &&
+	     (vector == X86_TRAP_BP || vector == X86_TRAP_OF)))
+		return;
+	if (type == SVM_EXITINTINFO_TYPE_INTR) {
+		myvmx_svm_virq(sv, vector);
 		return;
 	}
-	myvmx_svm_inject(sv, e->type, e->vector, e->has_error_code,
-			 e->error_code);
-	sv->vcpu->event_pending = false;
+	sv->reinject = info;
+	sv->reinject_err = c->exit_int_info_err;
 }
 
 /* An ASID of this CPU, before anything else of the pass. */
@@ -74,11 +167,13 @@ static u32 myvmx_svm_enter_once(struct myvmx_vcpu *vcpu,
 	vmcb->save.rsp = vcpu->gpr[4];
 	vmcb->save.rax = vcpu->gpr[0];
 	vmcb->save.rflags = vcpu->rflags;
+
+	/* Interrupts off before asking the irqchip: see irq.c. */
+	local_irq_disable();
 	myvmx_svm_deliver_event(sv);
 	vmcb->control.clean = myvmx_svm_caps.vmcb_clean ?
 			      ~sv->dirty & MYVMX_VMCB_ALL : 0;
 
-	local_irq_disable();
 	myvmx_fxrstor(vcpu->guest_fpu);
 	myvmx_svm_enter(vcpu->gpr, __pa(vmcb), myvmx_svm_host_save_pa());
 	myvmx_fxsave(vcpu->guest_fpu);
@@ -89,13 +184,11 @@ static u32 myvmx_svm_enter_once(struct myvmx_vcpu *vcpu,
 	sv->dirty = 0;
 	code = vmcb->control.exit_code;
 	vcpu->rip = vmcb->save.rip;
+	sv->exit_rip = vcpu->rip;
 	vcpu->gpr[4] = vmcb->save.rsp;
 	vcpu->gpr[0] = vmcb->save.rax;
 	vcpu->rflags = vmcb->save.rflags;
-	if (vmcb->control.exit_int_info & SVM_EXITINTINFO_VALID) {
-		sv->reinject = vmcb->control.exit_int_info;
-		sv->reinject_err = vmcb->control.exit_int_info_err;
-	}
+	myvmx_svm_complete_events(sv);
 	myvmx_count_exit(vcpu,
 			 myvmx_svm_exit_kind(code, vmcb->control.exit_info_1));
 	return code;

@@ -94,17 +94,34 @@ static int myvmx_check_sregs(const struct myvmx_sregs *s)
 	return 0;
 }
 
+/* An exit the kernel may still serve: an in-kernel device, HLT. */
+static int myvmx_serve_exit(struct myvmx_vcpu *vcpu)
+{
+	switch (vcpu->run->exit_reason) {
+	case MYVMX_EXIT_IO:
+	case MYVMX_EXIT_MMIO:
+		return myvmx_iodev_serve(vcpu);
+	case MYVMX_EXIT_HLT:
+		return myvmx_halt(vcpu);
+	default:
+		return MYVMX_TO_USER;
+	}
+}
+
 /*
  * RUN: enter the guest until an exit user space must see (0) or a signal
  * (-EINTR).  Each pass runs with preemption off, as kernel_fpu_begin
  * leaves it, while the backend's state (a current VMCS, an ASID of this
  * CPU) and the guest's FPU registers belong to this CPU: the backend
  * loads its state, a read user space completed goes into the guest, and
- * the backend enters and handles the exit.
+ * the backend enters and handles the exit.  guest_cpu tells kicks where
+ * the pass runs (see irq.c).  In-kernel devices and HLT are served after
+ * the pass, preemptible.
  */
-static int myvmx_vcpu_run(struct myvmx_vcpu *vcpu)
+int myvmx_vcpu_run(struct myvmx_vcpu *vcpu)
 {
 	int ret = MYVMX_RESUME;
+	u32 stop;
 
 	vcpu->run->exit_reason = MYVMX_EXIT_NONE;
 	while (ret == MYVMX_RESUME) {
@@ -112,9 +129,20 @@ static int myvmx_vcpu_run(struct myvmx_vcpu *vcpu)
 			vcpu->run->exit_reason = MYVMX_EXIT_INTR;
 			return -EINTR;
 		}
+		stop = READ_ONCE(vcpu->vm->exit_request);
+		if (stop) {
+			vcpu->run->exit_reason = stop;
+			break;
+		}
+		if (READ_ONCE(vcpu->vm->paused)) {
+			vcpu->run->exit_reason = MYVMX_EXIT_NONE; /* runner.c */
+			break;
+		}
 		cond_resched();
 
 		kernel_fpu_begin();
+		WRITE_ONCE(vcpu->guest_cpu, smp_processor_id());
+		smp_mb();	/* before the backend asks the irqchip */
 		myvmx_backend->vcpu_load(vcpu);
 		if (vcpu->pending != MYVMX_PENDING_NONE &&
 		    myvmx_complete_user_exit(vcpu))
@@ -123,7 +151,10 @@ static int myvmx_vcpu_run(struct myvmx_vcpu *vcpu)
 						  vcpu->pending_linear);
 		else
 			ret = myvmx_backend->vcpu_enter(vcpu);
+		WRITE_ONCE(vcpu->guest_cpu, -1);
 		kernel_fpu_end();
+		if (ret == MYVMX_TO_USER)
+			ret = myvmx_serve_exit(vcpu);
 	}
 	vcpu->run->exits = vcpu->exits;
 	return 0;
@@ -145,8 +176,8 @@ static long myvmx_vcpu_ioctl(struct file *file, unsigned int cmd,
 		return -EBUSY;
 	switch (cmd) {
 	case MYVMX_RUN:
-		if (arg) {
-			ret = -EINVAL;
+		if (arg || vcpu->started) {
+			ret = arg ? -EINVAL : -EBUSY;
 			break;
 		}
 		WRITE_ONCE(vcpu->in_run, true);
@@ -244,10 +275,17 @@ static int myvmx_vcpu_release(struct inode *inode, struct file *file)
 {
 	struct myvmx_vcpu *vcpu = file->private_data;
 	struct myvmx_vm *vm = vcpu->vm;
+	bool kicks;
 
 	mutex_lock(&vm->lock);
-	vm->vcpus[vcpu->index] = NULL;
+	WRITE_ONCE(vm->vcpus[vcpu->index], NULL);
 	mutex_unlock(&vm->lock);
+	/* A device's kick may still look at it (irq.c). */
+	mutex_lock(&vm->dev_lock);
+	kicks = vm->had_devices;
+	mutex_unlock(&vm->dev_lock);
+	if (kicks)
+		synchronize_rcu();
 	myvmx_vcpu_free(vcpu);
 	myvmx_vm_put(vm);
 	return 0;
@@ -284,29 +322,41 @@ int myvmx_vcpu_create(struct myvmx_vm *vm, unsigned long index)
 	vcpu->guest_fpu->mxcsr = 0x1f80;
 	vcpu->vm = vm;
 	vcpu->index = index;
+	vcpu->guest_cpu = -1;
 	mutex_init(&vcpu->run_lock);
+	init_waitqueue_head(&vcpu->wq);
 
 	mutex_lock(&vm->lock);
+	err = -EBUSY;			/* the kernel runs it, or it stopped */
+	if (vm->state != MYVMX_STATE_CREATED)
+		goto unlock;
 	err = -EEXIST;
 	if (vm->vcpus[index])
 		goto unlock;
 	err = myvmx_backend->vcpu_init(vcpu);
 	if (err)
 		goto unlock;
-	kref_get(&vm->kref);
-	fd = anon_inode_getfd("myvmx-vcpu", &myvmx_vcpu_fops, vcpu,
-			      O_RDWR | O_CLOEXEC);
+	fd = get_unused_fd_flags(O_CLOEXEC);
 	if (fd < 0) {
-		myvmx_backend->vcpu_destroy(vcpu);
-		mutex_unlock(&vm->lock);
-		myvmx_vcpu_free_mem(vcpu);
-		myvmx_vm_put(vm);
-		return fd;
+		err = fd;
+		goto destroy;
 	}
-	vm->vcpus[index] = vcpu;
+	vcpu->file = anon_inode_getfile("myvmx-vcpu", &myvmx_vcpu_fops, vcpu,
+					O_RDWR);
+	if (IS_ERR(vcpu->file)) {
+		put_unused_fd(fd);
+		err = PTR_ERR(vcpu->file);
+		goto destroy;
+	}
+	kref_get(&vm->kref);
+	/* Kicks (irq.c) read it under RCU: publish it initialized. */
+	smp_store_release(&vm->vcpus[index], vcpu);
+	fd_install(fd, vcpu->file);
 	mutex_unlock(&vm->lock);
 	return fd;
 
+destroy:
+	myvmx_backend->vcpu_destroy(vcpu);
 unlock:
 	mutex_unlock(&vm->lock);
 	myvmx_vcpu_free_mem(vcpu);

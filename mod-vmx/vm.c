@@ -35,6 +35,7 @@ static void myvmx_vm_release(struct kref *kref)
 	mutex_lock(&myvmx_vms_lock);
 	list_del(&vm->node);
 	mutex_unlock(&myvmx_vms_lock);
+	myvmx_devices_destroy(vm);
 	myvmx_backend->vm_destroy(vm);
 	for (i = 0; i < vm->nr_regions; i++)
 		myvmx_region_release(&vm->regions[i]);
@@ -188,6 +189,10 @@ static long myvmx_vm_ioctl(struct file *file, unsigned int cmd,
 		return myvmx_set_memory(vm, (void __user *)arg);
 	case MYVMX_CREATE_VCPU:
 		return myvmx_vcpu_create(vm, arg);
+	case MYVMX_CREATE_DEVICE:
+		return myvmx_device_create(vm, (void __user *)arg);
+	case MYVMX_START:
+		return arg ? -EINVAL : myvmx_vm_start(vm);
 	default:
 		return -ENOTTY;
 	}
@@ -224,6 +229,9 @@ int myvmx_vm_create(const struct myvmx_vm_create __user *arg)
 		return -ENOMEM;
 	kref_init(&vm->kref);
 	mutex_init(&vm->lock);
+	mutex_init(&vm->dev_lock);
+	init_waitqueue_head(&vm->state_wq);
+	INIT_LIST_HEAD(&vm->devices);
 	INIT_LIST_HEAD(&vm->node);
 	strscpy(vm->name, req.name, sizeof(vm->name));
 	vm->owner = task_tgid_nr(current);

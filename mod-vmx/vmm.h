@@ -10,10 +10,12 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <asm/fpu/types.h>
 #include <myvmx.h>
 
 #include "decode.h"
+#include "myvmx_device.h"
 
 /* Exit statistics kept per vCPU: one counter per enum myvmx_exit_kind. */
 #define MYVMX_NR_EXIT_STATS	MYVMX_KIND_COUNT
@@ -35,8 +37,28 @@ struct myvmx_vm {
 	char name[MYVMX_NAME_LEN];
 	struct myvmx_region regions[MYVMX_MAX_REGIONS];
 	unsigned int nr_regions;
+	/* Set under lock; read under RCU by kicks (vCPUs are freed after a
+	 * grace period once the VM has devices).
+	 */
 	struct myvmx_vcpu *vcpus[MYVMX_MAX_VCPUS];
 	void *arch;			/* the backend's (EPT root, ...) */
+
+	/* In-kernel devices (device.c); published ranges and chip stay. */
+	struct mutex dev_lock;		/* devices, the staged fields */
+	struct list_head devices;
+	struct myvmx_iodev *iodevs[MYVMX_MAX_IODEVS];
+	unsigned int nr_iodevs, nr_iodevs_staged;
+	const struct myvmx_irqchip_ops *irqchip, *irqchip_staged;
+	void *irqchip_data;
+	bool had_devices;		/* kicks may come: see vcpu.c */
+	u32 exit_request;		/* MYVMX_EXIT_* for every vCPU, or 0 */
+
+	/* Started VMs (runner.c); under lock. */
+	u32 state;			/* enum myvmx_vm_state */
+	u32 stop_reason;		/* enum myvmx_exit_reason */
+	unsigned int threads;		/* kernel threads not yet done */
+	bool paused;			/* also read without the lock */
+	wait_queue_head_t state_wq;	/* paused threads wait here */
 };
 
 /* What the last exit to user space still waits for. */
@@ -84,6 +106,10 @@ struct myvmx_vcpu {
 	u64 exits;
 	u64 msr_misc_enable;		/* IA32_MISC_ENABLE, kept as written */
 	bool in_run;			/* a thread is inside RUN */
+	bool started;			/* kernel-run: RUN is EBUSY */
+	struct file *file;		/* the vCPU fd's */
+	int guest_cpu;			/* the CPU of the pass, or -1 */
+	wait_queue_head_t wq;		/* HLT waits here */
 	void *arch;			/* the backend's (VMCS, ...) */
 };
 
@@ -167,6 +193,33 @@ u64 myvmx_vm_memory(struct myvmx_vm *vm);
 
 /* vcpu.c */
 int myvmx_vcpu_create(struct myvmx_vm *vm, unsigned long index);
+int myvmx_vcpu_run(struct myvmx_vcpu *vcpu);
+
+/* runner.c: VMs the kernel runs */
+int myvmx_vm_start(struct myvmx_vm *vm);
+int myvmx_vm_stop(struct myvmx_vm *vm);
+int myvmx_vm_pause(struct myvmx_vm *vm, bool pause);
+
+/* device.c, iodev.c: in-kernel devices */
+int myvmx_device_create(struct myvmx_vm *vm,
+			const struct myvmx_create_device __user *arg);
+void myvmx_devices_destroy(struct myvmx_vm *vm);
+void myvmx_devices_vm_stopped(struct myvmx_vm *vm);
+int myvmx_device_open(const struct myvmx_open_device __user *arg);
+int myvmx_iodev_serve(struct myvmx_vcpu *vcpu);
+
+/* irq.c: the guest's interrupts, HLT, kicks */
+enum myvmx_next {
+	MYVMX_NEXT_NONE,		/* nothing to deliver */
+	MYVMX_NEXT_WAIT,		/* an interrupt waits for the window */
+	MYVMX_NEXT_NOW,			/* deliver this event now */
+};
+
+bool myvmx_event_waiting(struct myvmx_vcpu *vcpu);
+enum myvmx_next myvmx_next_event(struct myvmx_vcpu *vcpu, bool can_interrupt,
+				 struct myvmx_event *e);
+int myvmx_halt(struct myvmx_vcpu *vcpu);
+void myvmx_vm_kick_all(struct myvmx_vm *vm);
 
 /* guest_mem.c: guest-physical and guest-linear memory access */
 int myvmx_read_gpa(struct myvmx_vm *vm, u64 gpa, void *buf,
@@ -181,6 +234,9 @@ int myvmx_write_gva(struct myvmx_vcpu *vcpu, const struct myvmx_cpu_mode *m,
 		    u64 gva, const void *buf, unsigned int len);
 
 /* emulate.c: exits completed with user space's help */
+#define MYVMX_IO_DATA_OFFSET	256	/* in the run page */
+#define MYVMX_IO_DATA_MAX	1024
+
 enum myvmx_handled {
 	MYVMX_TO_USER = 0,		/* the run structure says why */
 	MYVMX_RESUME = 1,		/* enter the guest again */

@@ -49,6 +49,9 @@ struct myvmx_vmx_vcpu {
 	struct myvmx_vmcs *vmcs;
 	int cpu;			/* where the VMCS is active, or -1 */
 	bool launched;
+	bool window;			/* interrupt-window exiting is on */
+	u64 exit_rip;			/* the guest's RIP at the last exit */
+	unsigned long host_cr3, host_cr4;	/* as written in the VMCS */
 	struct list_head loaded_node;	/* on the CPU's loaded list */
 	u16 vpid;
 	unsigned long *msr_bitmap;

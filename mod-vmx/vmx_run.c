@@ -8,6 +8,7 @@
  * the exit.
  */
 #include <asm/desc.h>
+#include <asm/tlbflush.h>
 
 #include "vmx.h"
 
@@ -53,28 +54,96 @@ static void myvmx_restore_host_segs(const struct myvmx_host_segs *h)
 	load_fixmap_gdt(raw_smp_processor_id());
 }
 
-/* Queue the event user space asked for, when the guest can take it. */
+static void myvmx_set_window(struct myvmx_vmx_vcpu *vx, bool on)
+{
+	if (vx->window == on)
+		return;
+	vmcs_write(CPU_BASED_VM_EXEC_CONTROL, myvmx_caps.proc |
+		   (on ? CPU_BASED_INTR_WINDOW_EXITING : 0));
+	vx->window = on;
+}
+
+/*
+ * The next event for the guest (irq.c), when it can take it; else an
+ * interrupt-window exit when it can.  An event this exit's handling or
+ * its re-injection already queued goes first.
+ */
 static void myvmx_deliver_event(struct myvmx_vmx_vcpu *vx)
 {
-	struct myvmx_event *e = &vx->vcpu->pending_event;
-	u32 proc = myvmx_caps.proc;
+	struct myvmx_vcpu *vcpu = vx->vcpu;
+	u32 state = vmcs_read(GUEST_INTERRUPTIBILITY_INFO);
+	u32 shadow = state & (GUEST_INTR_STATE_STI | GUEST_INTR_STATE_MOV_SS);
+	struct myvmx_event e;
 
-	if (!vx->vcpu->event_pending)
-		return;
-	if (e->type == MYVMX_EVENT_INTERRUPT &&
-	    (!(vx->vcpu->rflags & X86_EFLAGS_IF) ||
-	     (vmcs_read(GUEST_INTERRUPTIBILITY_INFO) &
-	      (GUEST_INTR_STATE_STI | GUEST_INTR_STATE_MOV_SS)))) {
-		vmcs_write(CPU_BASED_VM_EXEC_CONTROL,
-			   proc | CPU_BASED_INTR_WINDOW_EXITING);
+	/*
+	 * An instruction the exit completed (RIP moved on) ends the STI or
+	 * MOV SS shadow: "sti; hlt" takes its interrupt after the HLT.
+	 */
+	if (shadow && vcpu->rip != vx->exit_rip) {
+		vmcs_write(GUEST_INTERRUPTIBILITY_INFO, state & ~shadow);
+		shadow = 0;
+	}
+	if (vmcs_read(VM_ENTRY_INTR_INFO_FIELD) & INTR_INFO_VALID_MASK) {
+		myvmx_set_window(vx, myvmx_event_waiting(vcpu));
 		return;
 	}
-	vmcs_write(CPU_BASED_VM_EXEC_CONTROL, proc);
-	myvmx_vmx_inject(vx, e->type, e->vector, e->has_error_code,
-			 e->error_code);
-	vx->vcpu->event_pending = false;
-	/* A halted guest wakes up for the event. */
-	vmcs_write(GUEST_ACTIVITY_STATE, GUEST_ACTIVITY_ACTIVE);
+	switch (myvmx_next_event(vcpu, (vcpu->rflags & X86_EFLAGS_IF) &&
+				 !shadow, &e)) {
+	case MYVMX_NEXT_NONE:
+		myvmx_set_window(vx, false);
+		return;
+	case MYVMX_NEXT_WAIT:
+		myvmx_set_window(vx, true);
+		return;
+	case MYVMX_NEXT_NOW:
+		myvmx_set_window(vx, false);
+		myvmx_vmx_inject(vx, e.type, e.vector, e.has_error_code,
+				 e.error_code);
+		/* A halted guest wakes up for the event. */
+		vmcs_write(GUEST_ACTIVITY_STATE, GUEST_ACTIVITY_ACTIVE);
+	}
+}
+
+/*
+ * The task entering may not be the one that entered last: another
+ * process's thread, or a kernel thread (MYVMX_START) that borrows
+ * whatever page tables were loaded.  The exit must come back to this
+ * task's CR3 (the other may be gone) and this CPU's CR4.
+ */
+static void myvmx_update_host_cr(struct myvmx_vmx_vcpu *vx)
+{
+	unsigned long cr3 = __read_cr3(), cr4 = cr4_read_shadow();
+
+	if (cr3 != vx->host_cr3) {
+		vmcs_write(HOST_CR3, cr3);
+		vx->host_cr3 = cr3;
+	}
+	if (cr4 != vx->host_cr4) {
+		vmcs_write(HOST_CR4, cr4);
+		vx->host_cr4 = cr4;
+	}
+}
+
+/*
+ * An exit that interrupted the delivery of an event (an external
+ * interrupt exit in the middle of the guest's IDT access, say): deliver
+ * it again at the next entry.
+ */
+static void myvmx_requeue_event(void)
+{
+	u32 info = vmcs_read(IDT_VECTORING_INFO_FIELD);
+
+	/* The CPU clears it on exit; say so for emulators that do not. */
+	vmcs_write(VM_ENTRY_INTR_INFO_FIELD, 0);
+	if (!(info & VECTORING_INFO_VALID_MASK))
+		return;
+	vmcs_write(VM_ENTRY_INTR_INFO_FIELD, info & ~INTR_INFO_UNBLOCK_NMI);
+	if (info & VECTORING_INFO_DELIVER_CODE_MASK)
+		vmcs_write(VM_ENTRY_EXCEPTION_ERROR_CODE,
+			   vmcs_read(IDT_VECTORING_ERROR_CODE));
+	/* Software interrupts and exceptions need their length again. */
+	vmcs_write(VM_ENTRY_INSTRUCTION_LEN,
+		   vmcs_read(VM_EXIT_INSTRUCTION_LEN));
 }
 
 /*
@@ -109,9 +178,11 @@ static int myvmx_enter_once(struct myvmx_vcpu *vcpu,
 	vmcs_write(GUEST_RIP, vcpu->rip);
 	vmcs_write(GUEST_RSP, vcpu->gpr[4]);
 	vmcs_write(GUEST_RFLAGS, vcpu->rflags);
-	myvmx_deliver_event(vx);
 
+	/* Interrupts off before asking the irqchip: see irq.c. */
 	local_irq_disable();
+	myvmx_deliver_event(vx);
+	myvmx_update_host_cr(vx);
 	myvmx_save_host_segs(vx, &host);
 	myvmx_fxrstor(vcpu->guest_fpu);
 	failed = myvmx_vmx_enter(vcpu->gpr, vx->launched);
@@ -120,6 +191,8 @@ static int myvmx_enter_once(struct myvmx_vcpu *vcpu,
 	if (!failed) {
 		vx->launched = true;
 		*reason = vmcs_read(VM_EXIT_REASON);
+		if (!(*reason & VMX_EXIT_REASONS_FAILED_VMENTRY))
+			myvmx_requeue_event();
 		if ((*reason & 0xffff) == EXIT_REASON_EXCEPTION_NMI ||
 		    (*reason & 0xffff) == EXIT_REASON_EXTERNAL_INTERRUPT)
 			myvmx_host_event(*reason & 0xffff);
@@ -133,6 +206,7 @@ static int myvmx_enter_once(struct myvmx_vcpu *vcpu,
 		return -EIO;
 	}
 	vcpu->rip = vmcs_read(GUEST_RIP);
+	vx->exit_rip = vcpu->rip;
 	vcpu->gpr[4] = vmcs_read(GUEST_RSP);
 	vcpu->rflags = vmcs_read(GUEST_RFLAGS);
 	myvmx_count_exit(vcpu, myvmx_vmx_exit_kind(*reason));

@@ -168,8 +168,7 @@ static void myvmx_setup_host_state(void)
 	u64 v;
 
 	vmcs_write(HOST_CR0, read_cr0());
-	vmcs_write(HOST_CR3, __read_cr3());
-	vmcs_write(HOST_CR4, cr4_read_shadow());
+	/* HOST_CR3 and HOST_CR4 follow the running task: vmx_run.c. */
 	vmcs_write(HOST_CS_SELECTOR, __KERNEL_CS);
 	vmcs_write(HOST_SS_SELECTOR, __KERNEL_DS);
 	/* Null data selectors; the run loop restores the task's own. */

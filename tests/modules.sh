@@ -3,7 +3,7 @@
 # link kinds) and unload without a trace.  This machine (QEMU TCG, an AMD
 # CPU without SVM) has no hardware virtualization: myvmx must refuse to
 # load, saying why in one line; its loading and /dev/myvmx are tested in
-# the VMM machines (tests/vmm/).
+# the VMM machines (tests/vmm/), with myvdev, whose devices plug into it.
 # rz-debug-kernel: also run on the debug kernel (see check.sh).
 . "$(dirname "$0")/harness/testlib.sh"
 
@@ -14,8 +14,9 @@ check_output "and says why in one kernel log line" \
 	sh -c "dmesg | sed 's/^\[[ 0-9.]*\] //' | grep '^myvmx'"
 check_fails "/dev/myvmx does not exist" test -e /dev/myvmx
 check_fails "vmctl version fails without myvmx" vmctl version
+check_fails "insmod myvdev needs myvmx" rz_insmod myvdev
 
-for m in myvdev myvxlan mybridge; do
+for m in myvxlan mybridge; do
 	check "insmod $m" rz_insmod $m
 done
 
@@ -43,7 +44,7 @@ check "a device inside a namespace dies with it" sh -c '
 	ip -n rz-modules link add rz-b type mybridge &&
 	ip netns del rz-modules'
 
-for m in mybridge myvxlan myvdev; do
+for m in mybridge myvxlan; do
 	check "rmmod $m" rz_rmmod $m
 done
 check_fails "the mybridge family is gone after rmmod" swctl version

@@ -4,8 +4,16 @@
  *
  *   vmctl [-j] version    versions of vmctl, the myvmx module and its
  *                         /dev/myvmx API
- *   vmctl run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N] [-v]
+ *   vmctl run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N]
+ *             [--timeout S] [--platform] [-v]
  *                         run a flat binary guest (vmctl_run.c)
+ *   vmctl run NAME --kernel BZIMAGE [--initrd FILE] [--cmdline TEXT]
+ *             [--mem SIZE] [--vcpus 1] [--timeout S]
+ *                         boot Linux, with its console, until it stops
+ *   vmctl start NAME --kernel ...   the same in the background
+ *                         (vmctl_start.c)
+ *   vmctl console VM      the serial console of a started VM
+ *   vmctl stop|pause|resume VM
  *   vmctl [-j] list       the VMs (vmctl_list.c)
  *   vmctl [-j] stats VM   their vCPUs' exits by reason
  */
@@ -29,8 +37,15 @@ static void print_usage(FILE *f)
 	fprintf(f,
 		"usage: vmctl [-j] COMMAND\n"
 		"  version    versions of vmctl, myvmx.ko and /dev/myvmx\n"
-		"  run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N] [-v]\n"
+		"  run IMAGE [--mem SIZE] [--mode real|long] [--vcpus N]\n"
+		"      [--timeout S] [--platform] [-v]\n"
 		"             run a flat binary guest loaded at 0x7c00\n"
+		"  run NAME --kernel BZIMAGE [--initrd FILE] [--cmdline TEXT]\n"
+		"      [--mem SIZE] [--vcpus 1] [--timeout S]\n"
+		"             boot Linux in the kernel, with its console\n"
+		"  start NAME --kernel ...   the same, in the background\n"
+		"  console VM the serial console of a started VM\n"
+		"  stop VM, pause VM, resume VM\n"
 		"  list       the VMs: id, name, owner, vCPUs, memory\n"
 		"  stats VM   exits of the VM's vCPUs by reason (VM: id or name)\n"
 		"  -j         JSON output\n");
@@ -106,6 +121,16 @@ int main(int argc, char **argv)
 		return vmctl_list(json);
 	if (!strcmp(argv[cmd], "stats") && cmd + 2 == argc)
 		return vmctl_stats(argv[cmd + 1], json);
+	if (!strcmp(argv[cmd], "start"))
+		return vmctl_start(argc - cmd, argv + cmd, false);
+	if (!strcmp(argv[cmd], "console") && cmd + 2 == argc)
+		return vmctl_console(argv[cmd + 1]);
+	if (!strcmp(argv[cmd], "stop") && cmd + 2 == argc)
+		return vmctl_control(argv[cmd + 1], MYVMX_CMD_STOP);
+	if (!strcmp(argv[cmd], "pause") && cmd + 2 == argc)
+		return vmctl_control(argv[cmd + 1], MYVMX_CMD_PAUSE);
+	if (!strcmp(argv[cmd], "resume") && cmd + 2 == argc)
+		return vmctl_control(argv[cmd + 1], MYVMX_CMD_RESUME);
 	fprintf(stderr, "vmctl: unknown command '%s'\n", argv[cmd]);
 	print_usage(stderr);
 	return 2;

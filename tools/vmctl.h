@@ -7,6 +7,9 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
+
+#include <myvmx.h>
 
 /* Open /dev/myvmx; prints why and returns -1 on failure. */
 int vmctl_open_dev(void);
@@ -14,7 +17,22 @@ int vmctl_open_dev(void);
 int vmctl_fail(const char *what);
 
 int vmctl_run(int argc, char **argv);
+int vmctl_parse_size(const char *s, uint64_t *out);
+
+/* vmctl_start.c: VMs the kernel runs */
+int vmctl_start(int argc, char **argv, bool foreground);
+int vmctl_console(const char *name);
+int vmctl_control(const char *name, uint8_t cmd);
+
+/* vmctl_boot.c: Linux's boot protocol */
+int vmctl_load_linux(uint8_t *mem, uint64_t mem_size, const char *kernel,
+		     const char *initrd, const char *cmdline);
+void vmctl_linux_entry(struct myvmx_regs *regs, struct myvmx_sregs *sregs);
 int vmctl_list(bool json);
+uint32_t vmctl_vm_id(const char *vm);
+int vmctl_vm_state(uint32_t id, uint32_t *state, uint32_t *reason);
+const char *vmctl_state_name(uint32_t state);
+const char *vmctl_exit_name(uint32_t reason);
 int vmctl_stats(const char *vm, bool json);
 
 #endif /* RZ_TOOLS_VMCTL_H */

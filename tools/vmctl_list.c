@@ -5,7 +5,8 @@
  *
  *   vmctl [-j] list        one line per VM: id, name, owner pid, vCPUs,
  *                          guest memory, vCPUs inside RUN now, the
- *                          backend (vmx or svm)
+ *                          backend (vmx or svm), the state (created,
+ *                          running, paused, stopped: REASON)
  *   vmctl [-j] stats VM    exits per vCPU by kind (VM: id or name), in
  *                          the vocabulary both backends share
  */
@@ -28,6 +29,48 @@ struct list_ctx {
 	uint32_t found_id;
 };
 
+static const char *const state_names[] = {
+	[MYVMX_STATE_CREATED] = "created",
+	[MYVMX_STATE_RUNNING] = "running",
+	[MYVMX_STATE_PAUSED] = "paused",
+	[MYVMX_STATE_STOPPED] = "stopped",
+};
+
+const char *vmctl_state_name(uint32_t state)
+{
+	return state < ARRAY_SIZE(state_names) ?
+	       state_names[state] : "unknown";
+}
+
+static const char *const exit_names[] = {
+	[MYVMX_EXIT_NONE] = "none", [MYVMX_EXIT_IO] = "io",
+	[MYVMX_EXIT_MMIO] = "mmio", [MYVMX_EXIT_HLT] = "hlt",
+	[MYVMX_EXIT_SHUTDOWN] = "shutdown",
+	[MYVMX_EXIT_FAIL_ENTRY] = "fail-entry",
+	[MYVMX_EXIT_INTERNAL_ERROR] = "internal-error",
+	[MYVMX_EXIT_INTR] = "intr", [MYVMX_EXIT_RESET] = "reset",
+	[MYVMX_EXIT_STOPPED] = "stopped",
+};
+
+const char *vmctl_exit_name(uint32_t reason)
+{
+	return reason < ARRAY_SIZE(exit_names) &&
+	       exit_names[reason] ? exit_names[reason] : "unknown";
+}
+
+/* "running", or "stopped: REASON" */
+static void state_text(const struct nlattr **tb, char *buf, size_t len)
+{
+	uint32_t state = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_STATE]);
+	const struct nlattr *reason = tb[MYVMX_ATTR_VM_STOP_REASON];
+
+	if (state == MYVMX_STATE_STOPPED && reason)
+		snprintf(buf, len, "stopped: %s",
+			 vmctl_exit_name(mnl_attr_get_u32(reason)));
+	else
+		snprintf(buf, len, "%s", vmctl_state_name(state));
+}
+
 static void print_vm(const struct nlattr **tb, struct list_ctx *ctx)
 {
 	uint32_t id = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_ID]);
@@ -37,22 +80,32 @@ static void print_vm(const struct nlattr **tb, struct list_ctx *ctx)
 	uint64_t mem = mnl_attr_get_u64(tb[MYVMX_ATTR_VM_MEMORY]);
 	uint32_t running = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_RUNNING]);
 	const char *backend = mnl_attr_get_str(tb[MYVMX_ATTR_BACKEND]);
+	const struct nlattr *reason = tb[MYVMX_ATTR_VM_STOP_REASON];
+	uint32_t state_id = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_STATE]);
+	char state[64];
 
+	state_text(tb, state, sizeof(state));
 	if (ctx->json) {
 		printf("%s{\"id\":%u,\"name\":", ctx->count ? "," : "", id);
 		rz_json_string(name);
 		printf(",\"owner\":%u,\"vcpus\":%u,\"memory\":%llu,\"running\":%u,\"backend\":",
 		       owner, vcpus, (unsigned long long)mem, running);
 		rz_json_string(backend);
+		printf(",\"state\":");
+		rz_json_string(vmctl_state_name(state_id));
+		if (reason) {
+			printf(",\"stop_reason\":");
+			rz_json_string(vmctl_exit_name(mnl_attr_get_u32(reason)));
+		}
 		printf("}");
 	} else {
 		if (!ctx->count)
-			printf("%-4s %-16s %-8s %-5s %-12s %-7s %s\n", "ID",
-			       "NAME", "OWNER", "VCPUS", "MEMORY", "RUNNING",
-			       "BACKEND");
-		printf("%-4u %-16s %-8u %-5u %-12llu %-7u %s\n", id,
+			printf("%-4s %-16s %-8s %-5s %-12s %-7s %-7s %s\n",
+			       "ID", "NAME", "OWNER", "VCPUS", "MEMORY",
+			       "RUNNING", "BACKEND", "STATE");
+		printf("%-4u %-16s %-8u %-5u %-12llu %-7u %-7s %s\n", id,
 		       *name ? name : "-", owner, vcpus,
-		       (unsigned long long)mem, running, backend);
+		       (unsigned long long)mem, running, backend, state);
 	}
 	ctx->count++;
 }
@@ -62,7 +115,7 @@ static bool vm_complete(const struct nlattr **tb)
 	return tb[MYVMX_ATTR_VM_ID] && tb[MYVMX_ATTR_VM_NAME] &&
 	       tb[MYVMX_ATTR_VM_OWNER] && tb[MYVMX_ATTR_VM_VCPUS] &&
 	       tb[MYVMX_ATTR_VM_MEMORY] && tb[MYVMX_ATTR_VM_RUNNING] &&
-	       tb[MYVMX_ATTR_BACKEND];
+	       tb[MYVMX_ATTR_BACKEND] && tb[MYVMX_ATTR_VM_STATE];
 }
 
 static int list_cb(const struct nlmsghdr *nlh, void *data)
@@ -187,7 +240,11 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-int vmctl_stats(const char *vm, bool json)
+/*
+ * The id of VM @vm (an id, or the name of the first VM with that name);
+ * 0 after saying why there is none.
+ */
+uint32_t vmctl_vm_id(const char *vm)
 {
 	struct list_ctx ctx = { .want_name = vm };
 	unsigned long id;
@@ -197,17 +254,51 @@ int vmctl_stats(const char *vm, bool json)
 	if (*end || !*vm) {
 		if (rz_genl_call(MYVMX_GENL_NAME, MYVMX_CMD_GET_VM, NLM_F_DUMP,
 				 0, 0, 0, list_cb, &ctx) < 0)
-			return 1;
-		if (!ctx.found_id) {
+			return 0;
+		if (!ctx.found_id)
 			fprintf(stderr, "vmctl: no VM named '%s'\n", vm);
-			return 1;
-		}
-		id = ctx.found_id;
+		return ctx.found_id;
 	}
 	if (!id || id > UINT32_MAX) {
 		fprintf(stderr, "vmctl: bad VM id '%s'\n", vm);
-		return 2;
+		return 0;
 	}
+	return id;
+}
+
+static int state_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[MYVMX_ATTR_MAX + 1] = { 0 };
+	uint32_t *out = data;
+
+	rz_genl_parse(nlh, tb, MYVMX_ATTR_MAX);
+	if (!vm_complete(tb))
+		return MNL_CB_OK;
+	out[0] = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_STATE]);
+	if (tb[MYVMX_ATTR_VM_STOP_REASON])
+		out[1] = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_STOP_REASON]);
+	return MNL_CB_OK;
+}
+
+/* The state of VM @id and, once stopped, why; -1 on failure. */
+int vmctl_vm_state(uint32_t id, uint32_t *state, uint32_t *reason)
+{
+	uint32_t out[2] = { MYVMX_STATE_STOPPED, MYVMX_EXIT_NONE };
+
+	if (rz_genl_call(MYVMX_GENL_NAME, MYVMX_CMD_GET_VM, 0,
+			 MYVMX_ATTR_VM_ID, id, 0, state_cb, out) < 0)
+		return -1;
+	*state = out[0];
+	*reason = out[1];
+	return 0;
+}
+
+int vmctl_stats(const char *vm, bool json)
+{
+	uint32_t id = vmctl_vm_id(vm);
+
+	if (!id)
+		return 1;
 	return rz_genl_call(MYVMX_GENL_NAME, MYVMX_CMD_GET_STATS, 0,
 			    MYVMX_ATTR_VM_ID, id, 0, stats_cb, &json) < 0;
 }

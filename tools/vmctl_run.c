@@ -8,11 +8,16 @@
  * reason is printed as "exit: REASON".  -v traces every exit on stderr.
  * --timeout SECONDS (decimals allowed) stops vCPUs still running then (a signal makes RUN
  * return EINTR): their reason is "timeout".
+ * --platform gives the VM myvdev's in-kernel PC platform instead (PICs,
+ * PIT, UART, CMOS, i8042): the guest's serial output then comes from the
+ * UART's console ring, copied to stdout as it comes, and an i8042 reset
+ * ends the run with "exit: reset".
  * tests/guests/kvm-run.c does the same under KVM, for comparison.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -44,6 +49,8 @@ struct vm_run {
 	bool long_mode;
 	double timeout_s;		/* 0: none */
 	bool timed_out;			/* under lock */
+	int console_fd;			/* the platform device, or -1 */
+	bool console_done;		/* under lock: drain and stop */
 	unsigned int running;		/* vCPU threads not done */
 	pthread_cond_t done;
 	pthread_mutex_t lock;		/* output and the scratch device */
@@ -191,6 +198,9 @@ static void *vcpu_thread(void *arg)
 		case MYVMX_EXIT_SHUTDOWN:
 			strcpy(v->result, "shutdown");
 			break;
+		case MYVMX_EXIT_RESET:
+			strcpy(v->result, "reset");
+			break;
 		case MYVMX_EXIT_FAIL_ENTRY:
 			snprintf(v->result, sizeof(v->result),
 				 "fail-entry reason=0x%llx",
@@ -218,6 +228,43 @@ static void *vcpu_thread(void *arg)
 	pthread_cond_signal(&v->vm->done);
 	pthread_mutex_unlock(&v->vm->lock);
 	return NULL;
+}
+
+static bool console_done(struct vm_run *vm)
+{
+	bool ret;
+
+	pthread_mutex_lock(&vm->lock);
+	ret = vm->console_done;
+	pthread_mutex_unlock(&vm->lock);
+	return ret;
+}
+
+/* Copy the in-kernel UART's output to stdout until the vCPUs are done. */
+static void *console_thread(void *arg)
+{
+	struct vm_run *vm = arg;
+	struct pollfd pfd = { .fd = vm->console_fd, .events = POLLIN };
+	char buf[4096];
+	bool last = false;
+	ssize_t n;
+
+	for (;;) {
+		if (!last && console_done(vm))
+			last = true;	/* one more pass takes the rest */
+		if (!last && poll(&pfd, 1, 100) <= 0)
+			continue;
+		n = read(vm->console_fd, buf, sizeof(buf));
+		if (n > 0) {
+			pthread_mutex_lock(&vm->lock);
+			fwrite(buf, 1, n, stdout);
+			fflush(stdout);
+			pthread_mutex_unlock(&vm->lock);
+			continue;
+		}
+		if (last)
+			return NULL;
+	}
 }
 
 static void on_stop_signal(int sig)
@@ -348,7 +395,7 @@ static int setup_vcpu(struct vm_run *vm, struct vcpu_run *v)
 	return ioctl(v->fd, MYVMX_SET_REGS, &regs);
 }
 
-static int parse_size(const char *s, uint64_t *out)
+int vmctl_parse_size(const char *s, uint64_t *out)
 {
 	char *end;
 	unsigned long long v = strtoull(s, &end, 0);
@@ -380,10 +427,17 @@ int vmctl_run(int argc, char **argv)
 		{ "mode", required_argument, NULL, 'M' },
 		{ "vcpus", required_argument, NULL, 'c' },
 		{ "timeout", required_argument, NULL, 't' },
+		{ "platform", no_argument, NULL, 'P' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct vm_run vm = { .mem_size = 1 << 20, .nr_vcpus = 1 };
+	struct vm_run vm = { .mem_size = 1 << 20, .nr_vcpus = 1,
+			     .console_fd = -1 };
+	struct myvmx_create_device platform = {
+		.type = MYVMX_DEVICE_PLATFORM,
+	};
+	bool want_platform = false;
+	pthread_t console;
 	struct myvmx_memory_region region = { 0 };
 	struct myvmx_vm_create create = { .name = "vmctl-run" };
 	struct vcpu_run vcpus[MYVMX_MAX_VCPUS];
@@ -393,12 +447,16 @@ int vmctl_run(int argc, char **argv)
 	int dev, opt;
 	char *end;
 
+	/* Linux: vmctl start's, in the foreground (vmctl_start.c). */
+	for (i = 1; i < (unsigned int)argc; i++)
+		if (!strncmp(argv[i], "--kernel", 8))
+			return vmctl_start(argc, argv, true);
 	/* 0: a full reset, so options may follow IMAGE (GNU order). */
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "v", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'm':
-			if (parse_size(optarg, &vm.mem_size)) {
+			if (vmctl_parse_size(optarg, &vm.mem_size)) {
 				fprintf(stderr, "vmctl: --mem: 1M to 4G, in pages\n");
 				return 2;
 			}
@@ -428,6 +486,9 @@ int vmctl_run(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'P':
+			want_platform = true;
+			break;
 		case 'v':
 			vm.verbose = true;
 			break;
@@ -437,7 +498,9 @@ int vmctl_run(int argc, char **argv)
 	}
 	if (optind + 1 != argc) {
 		fprintf(stderr, "usage: vmctl run IMAGE [--mem SIZE] [--mode real|long]\n"
-			"                 [--vcpus N] [--timeout S] [-v]\n");
+			"                 [--vcpus N] [--timeout S] [--platform] [-v]\n"
+			"       vmctl run NAME --kernel BZIMAGE [--initrd FILE]\n"
+			"                 [--cmdline TEXT] [--mem SIZE] [--timeout S] [-v]\n");
 		return 2;
 	}
 	image = argv[optind];
@@ -463,6 +526,20 @@ int vmctl_run(int argc, char **argv)
 	region.userspace_addr = (uintptr_t)vm.mem;
 	if (ioctl(vm.vm_fd, MYVMX_SET_MEMORY, &region) < 0)
 		return vmctl_fail("MYVMX_SET_MEMORY");
+	if (want_platform) {
+		vm.console_fd = ioctl(vm.vm_fd, MYVMX_CREATE_DEVICE, &platform);
+		if (vm.console_fd < 0 && errno == ENODEV) {
+			fprintf(stderr, "vmctl: no in-kernel platform device: is myvdev loaded?\n");
+			return 1;
+		}
+		if (vm.console_fd < 0)
+			return vmctl_fail("MYVMX_CREATE_DEVICE");
+		/* The last pass of console_thread must not wait. */
+		if (fcntl(vm.console_fd, F_SETFL, O_NONBLOCK) < 0)
+			return vmctl_fail("fcntl");
+		if (pthread_create(&console, NULL, console_thread, &vm))
+			return vmctl_fail("pthread_create");
+	}
 	for (i = 0; i < vm.nr_vcpus; i++) {
 		struct vcpu_run *v = &vcpus[i];
 
@@ -484,6 +561,12 @@ int vmctl_run(int argc, char **argv)
 		if (pthread_create(&threads[i], NULL, vcpu_thread, &vcpus[i]))
 			return vmctl_fail("pthread_create");
 	wait_vcpus(&vm, threads);
+	if (vm.console_fd >= 0) {
+		pthread_mutex_lock(&vm.lock);
+		vm.console_done = true;
+		pthread_mutex_unlock(&vm.lock);
+		pthread_join(console, NULL);
+	}
 	for (i = 0; i < vm.nr_vcpus; i++) {
 		if (vm.nr_vcpus > 1)
 			printf("exit: vcpu=%u %s\n", i, vcpus[i].result);

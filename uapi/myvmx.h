@@ -19,6 +19,11 @@
  *                           last one to go turns it off.  EBUSY when
  *                           another hypervisor (kvm_intel, kvm_amd) holds
  *                           it.
+ *   MYVMX_OPEN_DEVICE       _IOW, struct myvmx_open_device: a new fd for
+ *                           the in-kernel device of @type of the VM with id
+ *                           @vm_id (ENOENT: no such VM; ENODEV: it has no
+ *                           such device).  vmctl console uses it to reach
+ *                           the console of a VM it did not create.
  *
  * The VM fd (the VM lives while it or one of its vCPU fds is open):
  *   MYVMX_SET_MEMORY        _IOW, struct myvmx_memory_region.  Maps
@@ -34,6 +39,42 @@
  *                           starts in the x86 reset state (real mode,
  *                           CS:IP = f000:fff0); set its registers before
  *                           running it.
+ *   MYVMX_CREATE_DEVICE     _IOW, struct myvmx_create_device.  Adds an
+ *                           in-kernel device to the VM (myvdev.ko provides
+ *                           them; ENODEV when no module registered @type).
+ *                           Returns a device fd.  Its exits (port I/O,
+ *                           MMIO, interrupts) are served in the kernel and
+ *                           never reach user space.  Each type once per VM
+ *                           (EEXIST).  Types:
+ *     MYVMX_DEVICE_PLATFORM the PC platform: a pair of 8259A PICs (0x20,
+ *                           0xa0, ELCR 0x4d0), the 8254 PIT (0x40-0x43, and
+ *                           port 0x61), a 16550A UART at 0x3f8 on IRQ 4, a
+ *                           CMOS RTC (0x70-0x71) and the i8042's reset line
+ *                           (0x60, 0x64).  The PICs' interrupts go to vCPU
+ *                           0, which then waits in the kernel on HLT with
+ *                           interrupts enabled.  read() on the device fd
+ *                           returns what the guest wrote to the UART (a 64
+ *                           KiB ring; the oldest bytes go first when it is
+ *                           full; blocks unless O_NONBLOCK; poll works);
+ *                           write() is the UART's input.  A reset through
+ *                           the i8042 stops every vCPU with
+ *                           MYVMX_EXIT_RESET.  @args must be zero.
+ *                           Once a started VM (MYVMX_START) has stopped,
+ *                           read() returns 0 when it has nothing left.
+ *   MYVMX_START             _IO, no argument.  Returns the VM's id (as the
+ *                           genl family names it).  The kernel runs the VM from
+ *                           now on, one kernel thread per vCPU, from the
+ *                           vCPUs' current state; the VM no longer needs
+ *                           its fds (close them all: it lives on) and
+ *                           stops by itself on an exit no in-kernel part
+ *                           serves: HLT with interrupts disabled (a PC's
+ *                           power-off), a triple fault, a reset, a failed
+ *                           entry, an internal error; or when stopped
+ *                           (MYVMX_CMD_STOP).  Port I/O and MMIO no device
+ *                           claims read all-ones and drop writes.  RUN on
+ *                           its vCPU fds fails with EBUSY from then on.
+ *                           EINVAL without vCPUs, EBUSY when already
+ *                           started or while a vCPU is in RUN.
  *
  * The vCPU fd (one thread runs it at a time; others get EBUSY):
  *   mmap(0, MYVMX_RUN_SIZE, PROT_READ|PROT_WRITE, MAP_SHARED, vcpu_fd, 0)
@@ -80,6 +121,11 @@
  *                        internal.suberror (MYVMX_INTERNAL_*),
  *                        internal.hw_reason, internal.qualification.
  *   MYVMX_EXIT_INTR      RUN returned EINTR.
+ *   MYVMX_EXIT_RESET     the guest reset the machine (i8042 command 0xfe or
+ *                        its output port's reset bit): every vCPU of the VM
+ *                        stops with this exit, at every RUN from then on.
+ *   MYVMX_EXIT_STOPPED   the VM was stopped (MYVMX_CMD_STOP); likewise for
+ *                        every vCPU and every RUN after.
  *
  * Generic netlink family "myvmx" (MYVMX_GENL_NAME, version
  * MYVMX_GENL_VERSION)
@@ -106,6 +152,18 @@
  *                           (NLA_NUL_STRING, its name: "io", "mmio", "hlt",
  *                           "cpuid", ...; see the enum), MYVMX_EXIT_STAT_COUNT
  *                           (NLA_U64).  CAP_NET_ADMIN.
+ *   MYVMX_CMD_STOP          do; MYVMX_ATTR_VM_ID.  Stops every vCPU of the
+ *                           VM (MYVMX_EXIT_STOPPED), started or not.
+ *                           EALREADY when it has stopped.  CAP_NET_ADMIN.
+ *   MYVMX_CMD_PAUSE, MYVMX_CMD_RESUME   do; MYVMX_ATTR_VM_ID.  A started VM's
+ *                           vCPUs leave the guest and wait, or go on.
+ *                           EINVAL for a VM that was not started, or has
+ *                           stopped; EALREADY when it is already paused
+ *                           (running).  CAP_NET_ADMIN.
+ *
+ * Every VM also carries MYVMX_ATTR_VM_STATE (NLA_U32, enum
+ * myvmx_vm_state) and, once stopped, MYVMX_ATTR_VM_STOP_REASON (NLA_U32,
+ * the enum myvmx_exit_reason that stopped it).
  *
  * Both backends count exits in that one vocabulary: an EPT violation
  * (VT-x) and a nested page fault (AMD-V) are both "mmio", VMX's
@@ -124,10 +182,10 @@
 #include "ringzero.h"
 
 #define MYVMX_GENL_NAME		"myvmx"
-#define MYVMX_GENL_VERSION	2
+#define MYVMX_GENL_VERSION	3
 
 /* Version of the /dev/myvmx ioctl API and of the genl family's content. */
-#define MYVMX_API_VERSION	3
+#define MYVMX_API_VERSION	4
 
 #define MYVMX_MAX_VCPUS		8
 #define MYVMX_MAX_REGIONS	8
@@ -205,6 +263,30 @@ enum myvmx_exit_reason {
 	MYVMX_EXIT_FAIL_ENTRY,
 	MYVMX_EXIT_INTERNAL_ERROR,
 	MYVMX_EXIT_INTR,
+	MYVMX_EXIT_RESET,
+	MYVMX_EXIT_STOPPED,
+};
+
+enum myvmx_device_type {
+	MYVMX_DEVICE_PLATFORM = 1,
+};
+
+struct myvmx_create_device {
+	__u32	type;			/* enum myvmx_device_type */
+	__u32	flags;			/* none defined: 0 */
+	__u64	args[4];		/* the type's; reserved: 0 */
+};
+
+struct myvmx_open_device {
+	__u32	vm_id;
+	__u32	type;			/* enum myvmx_device_type */
+};
+
+enum myvmx_vm_state {
+	MYVMX_STATE_CREATED,		/* user space runs it, if anyone */
+	MYVMX_STATE_RUNNING,		/* started: kernel threads run it */
+	MYVMX_STATE_PAUSED,
+	MYVMX_STATE_STOPPED,		/* for good; see the stop reason */
 };
 
 #define MYVMX_IO_IN		0
@@ -252,8 +334,11 @@ struct myvmx_run {
 #define MYVMX_IOC_MAGIC		0xB7
 #define MYVMX_GET_API_VERSION	_IO(MYVMX_IOC_MAGIC, 0x00)
 #define MYVMX_CREATE_VM		_IOW(MYVMX_IOC_MAGIC, 0x01, struct myvmx_vm_create)
+#define MYVMX_OPEN_DEVICE	_IOW(MYVMX_IOC_MAGIC, 0x02, struct myvmx_open_device)
 #define MYVMX_SET_MEMORY	_IOW(MYVMX_IOC_MAGIC, 0x10, struct myvmx_memory_region)
 #define MYVMX_CREATE_VCPU	_IO(MYVMX_IOC_MAGIC, 0x11)
+#define MYVMX_CREATE_DEVICE	_IOW(MYVMX_IOC_MAGIC, 0x12, struct myvmx_create_device)
+#define MYVMX_START		_IO(MYVMX_IOC_MAGIC, 0x13)
 #define MYVMX_RUN		_IO(MYVMX_IOC_MAGIC, 0x20)
 #define MYVMX_GET_REGS		_IOR(MYVMX_IOC_MAGIC, 0x21, struct myvmx_regs)
 #define MYVMX_SET_REGS		_IOW(MYVMX_IOC_MAGIC, 0x22, struct myvmx_regs)
@@ -266,6 +351,9 @@ enum myvmx_cmd {
 	MYVMX_CMD_GET_VERSION = RINGZERO_CMD_GET_VERSION,
 	MYVMX_CMD_GET_VM,
 	MYVMX_CMD_GET_STATS,
+	MYVMX_CMD_STOP,
+	MYVMX_CMD_PAUSE,
+	MYVMX_CMD_RESUME,
 	__MYVMX_CMD_MAX
 };
 
@@ -283,6 +371,8 @@ enum myvmx_attr {
 	MYVMX_ATTR_VM_RUNNING,
 	MYVMX_ATTR_VCPU,		/* nested: enum myvmx_vcpu_attr */
 	MYVMX_ATTR_BACKEND,
+	MYVMX_ATTR_VM_STATE,
+	MYVMX_ATTR_VM_STOP_REASON,
 	__MYVMX_ATTR_MAX
 };
 

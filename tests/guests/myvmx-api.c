@@ -12,6 +12,11 @@
  *                          in another thread, then stop it with a signal
  *   myvmx-api as-nobody    drop to uid/gid 65534: opening /dev/myvmx must
  *                          fail with EACCES
+ *   myvmx-api device       MYVMX_CREATE_DEVICE's refusals and the platform
+ *                          device fd, MYVMX_START's and MYVMX_OPEN_DEVICE's
+ *                          (myvdev loaded)
+ *   myvmx-api device-hold  create a VM with the platform device, print
+ *                          "holding", wait
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -286,6 +291,139 @@ static void close_run(int dev)
 	expect("RUN on a closed fd ends with EINTR at a signal", r.ret, EINTR);
 }
 
+static int create_platform(int vm, uint32_t flags, uint64_t arg0)
+{
+	struct myvmx_create_device d = {
+		.type = MYVMX_DEVICE_PLATFORM,
+		.flags = flags,
+		.args = { arg0 },
+	};
+
+	return ioctl(vm, MYVMX_CREATE_DEVICE, &d);
+}
+
+/* Writes "hi" to COM1, then HLT with interrupts off. */
+static const char serial_hi[] = "\xba\xf8\x03\xb0\x68\xee\xb0\x69\xee\xf4";
+
+static void device_checks(int dev)
+{
+	struct myvmx_create_device bad = { .type = 99 };
+	struct myvmx_run *run;
+	char buf[64];
+	int vm, vcpu, fd;
+
+	vcpu = vcpu_with(dev, &vm, serial_hi, sizeof(serial_hi) - 1);
+	expect("CREATE_DEVICE of an unknown type: ENODEV",
+	       ioctl(vm, MYVMX_CREATE_DEVICE, &bad), ENODEV);
+	bad.type = 0;
+	expect("CREATE_DEVICE of type 0: ENODEV",
+	       ioctl(vm, MYVMX_CREATE_DEVICE, &bad), ENODEV);
+	expect("CREATE_DEVICE with flags: EINVAL",
+	       create_platform(vm, 1, 0), EINVAL);
+	expect("the platform with an argument: EINVAL",
+	       create_platform(vm, 0, 1), EINVAL);
+	expect("CREATE_DEVICE from a bad address: EFAULT",
+	       ioctl(vm, MYVMX_CREATE_DEVICE, (void *)16), EFAULT);
+	fd = create_platform(vm, 0, 0);
+	expect("the platform device", fd, 0);
+	expect("a second platform: EEXIST", create_platform(vm, 0, 0),
+	       EEXIST);
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	expect("no console output yet: EAGAIN", read(fd, buf, sizeof(buf)),
+	       EAGAIN);
+	expect("the UART takes input", write(fd, "abc", 3) == 3 ? 0 : -1, 0);
+	memset(buf, 'x', 20);
+	expect("up to its 16-byte FIFO",
+	       write(fd, buf, 20) == 13 ? 0 : (errno = ERANGE, -1), 0);
+	expect("then no more: EAGAIN", write(fd, buf, 1), EAGAIN);
+
+	run = mmap(NULL, MYVMX_RUN_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		   vcpu, 0);
+	expect("the guest writes to COM1 and halts",
+	       ioctl(vcpu, MYVMX_RUN, 0) == 0 &&
+	       run->exit_reason == MYVMX_EXIT_HLT ? 0 : (errno = EIO, -1), 0);
+	memset(buf, 0, sizeof(buf));
+	expect("its output is on the device fd, not in the run structure",
+	       read(fd, buf, sizeof(buf)) == 2 && !strcmp(buf, "hi") ?
+	       0 : (errno = EIO, -1), 0);
+	munmap(run, MYVMX_RUN_SIZE);
+	close(vcpu);
+	close(vm);
+	expect("the device fd keeps the VM: still readable, empty",
+	       read(fd, buf, sizeof(buf)), EAGAIN);
+	close(fd);
+}
+
+/* MYVMX_START and MYVMX_OPEN_DEVICE: refusals, and a VM that stops. */
+static void start_checks(int dev)
+{
+	struct myvmx_open_device open_req = { .type = MYVMX_DEVICE_PLATFORM };
+	char buf[64] = { 0 };
+	int vm, vcpu, fd, id, again;
+	ssize_t n;
+
+	vm = create_vm(dev);
+	expect("START without vCPUs: EINVAL", ioctl(vm, MYVMX_START, 0),
+	       EINVAL);
+	close(vm);
+
+	vcpu = vcpu_with(dev, &vm, serial_hi, sizeof(serial_hi) - 1);
+	fd = create_platform(vm, 0, 0);
+	expect("START with an argument: EINVAL", ioctl(vm, MYVMX_START, 1),
+	       EINVAL);
+	id = ioctl(vm, MYVMX_START, 0);
+	expect("START returns the VM's id", id > 0 ? 0 : -1, 0);
+	expect("START again: EBUSY", ioctl(vm, MYVMX_START, 0), EBUSY);
+	expect("RUN on a started vCPU: EBUSY", ioctl(vcpu, MYVMX_RUN, 0),
+	       EBUSY);
+	expect("a vCPU after START: EBUSY", ioctl(vm, MYVMX_CREATE_VCPU, 1),
+	       EBUSY);
+	expect("a device after START: EBUSY", create_platform(vm, 0, 0),
+	       EBUSY);
+	open_req.vm_id = 0;
+	expect("OPEN_DEVICE of no VM: ENOENT",
+	       ioctl(dev, MYVMX_OPEN_DEVICE, &open_req), ENOENT);
+	open_req.vm_id = id;
+	open_req.type = 99;
+	expect("OPEN_DEVICE of a device it lacks: ENODEV",
+	       ioctl(dev, MYVMX_OPEN_DEVICE, &open_req), ENODEV);
+	open_req.type = MYVMX_DEVICE_PLATFORM;
+	again = ioctl(dev, MYVMX_OPEN_DEVICE, &open_req);
+	expect("OPEN_DEVICE of its platform", again, 0);
+	close(vcpu);
+	close(vm);
+	/* The guest writes "hi" and halts for good: the VM stops. */
+	n = read(fd, buf, sizeof(buf) - 1);
+	while (n > 0 && n < 2) {
+		ssize_t more = read(fd, buf + n, sizeof(buf) - 1 - n);
+
+		if (more <= 0)
+			break;
+		n += more;
+	}
+	expect("a started VM's console has its output",
+	       n == 2 && !strcmp(buf, "hi") ? 0 : (errno = EIO, -1), 0);
+	expect("and ends once the VM has stopped",
+	       read(fd, buf, sizeof(buf)) == 0 ? 0 : (errno = EIO, -1), 0);
+	expect("on every fd of the device",
+	       read(again, buf, sizeof(buf)) == 0 ? 0 : (errno = EIO, -1), 0);
+	close(again);
+	close(fd);
+}
+
+static int device_hold(int dev)
+{
+	int vm = create_vm(dev);
+
+	if (create_platform(vm, 0, 0) < 0) {
+		perror("MYVMX_CREATE_DEVICE");
+		return 100;
+	}
+	printf("holding\n");
+	pause();
+	return 0;
+}
+
 static int as_nobody(void)
 {
 	if (setgroups(0, NULL) || setgid(65534) || setuid(65534)) {
@@ -331,9 +469,15 @@ int main(int argc, char **argv)
 		return hold(dev);
 	} else if (argc == 2 && !strcmp(argv[1], "close-run")) {
 		close_run(dev);
+	} else if (argc == 2 && !strcmp(argv[1], "device")) {
+		device_checks(dev);
+		start_checks(dev);
+	} else if (argc == 2 && !strcmp(argv[1], "device-hold")) {
+		return device_hold(dev);
 	} else {
 		fprintf(stderr,
-			"usage: myvmx-api checks|close-run|hold|kvm-hold|as-nobody\n");
+			"usage: myvmx-api checks|close-run|hold|kvm-hold|as-nobody|\n"
+			"                 device|device-hold\n");
 		return 2;
 	}
 	return failures;

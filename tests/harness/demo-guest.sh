@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 export IP_LIB_DIR=$PWD/tools PATH=$PWD/tools:$PATH
 set -x
 modprobe -a udp_tunnel ip6_udp_tunnel vxlan
-for m in myvdev myvxlan mybridge; do
+for m in myvxlan mybridge; do
 	insmod "$moddir"/mod-*/$m.ko
 done
 swctl -j version
@@ -37,4 +37,4 @@ ip netns del demo-b
 ip link add br0 type mybridge
 ip -d link show br0
 ip link del br0
-rmmod mybridge myvxlan myvdev
+rmmod mybridge myvxlan

@@ -7,7 +7,8 @@
 #  - in QEMU as an AMD EPYC (AMD-V with nested paging) and in Bochs (VT-x
 #    with EPT): shows the CPU flags, runs a real-mode guest under the
 #    machine's KVM, then the same guest under myvmx (`vmctl run`) on the
-#    matching backend.
+#    matching backend; on AMD-V, a Linux guest booted by myvmx with
+#    myvdev's in-kernel platform (tests/vmm/vdev-linux.sh).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 cd "$RZ_ROOT"
@@ -23,9 +24,11 @@ echo "== QEMU: the modules in a VM, and a tunnel to Linux's vxlan"
 tests/harness/qemu.sh "$kdir" "$RZ_BUILD/demo" \
 	tests/harness/demo-guest.sh "$RZ_BUILD/mod-test"
 
-echo "== QEMU as an AMD EPYC: AMD-V; a real-mode guest under kvm_amd, then myvmx"
-MACHINE=svm TIMEOUT=300 tests/harness/vmm-machine.sh "$kdir" \
-	"$RZ_BUILD/mod-test" "$RZ_BUILD/demo/svm" tests/vmm/selftest.sh |
+echo "== QEMU as an AMD EPYC: AMD-V; a real-mode guest under kvm_amd, then myvmx;"
+echo "   then Linux booted by myvmx in kernel threads, its devices in myvdev"
+MACHINE=svm TIMEOUT=900 tests/harness/vmm-machine.sh "$kdir" \
+	"$RZ_BUILD/mod-test" "$RZ_BUILD/demo/svm" tests/vmm/selftest.sh \
+	tests/vmm/vdev-linux.sh |
 	sed -n '/^RZ-BOOTED/,/^RZ-EXIT/p'
 
 echo "== Bochs: VT-x with EPT; a real-mode guest under kvm_intel, then myvmx"

@@ -6,8 +6,9 @@
 # run there too).  Both boot the same initramfs.
 #
 # Packs KERNEL_DIR's bzImage and modules, the modules built in MODDIR,
-# the tools, the test guests and tests/vmm/*.sh with busybox (and bash)
-# into an initramfs, boots it (Bochs: from an isolinux ISO, headless
+# the tools, the test guests (with a Linux guest: the same bzImage and a
+# busybox initramfs) and tests/vmm/*.sh with busybox (and bash) into an
+# initramfs, boots it (Bochs: from an isolinux ISO, headless
 # under Xvfb) with the serial console in a file, and stops the emulator
 # when the guest powers off, panics, or TIMEOUT seconds (default 1200)
 # pass.  Inside, vmm-init.sh runs every test and prints a KTAP block on
@@ -68,6 +69,14 @@ done
 # The kernel's own modules (kvm_intel, kvm_amd: the references).
 make -s -C "$kdir" modules_install INSTALL_MOD_PATH="$root" \
 	INSTALL_MOD_STRIP=1 > /dev/null
+# The Linux guest (tests/vmm/vdev-linux.sh): this kernel, and busybox
+# with tests/guests/linux-init.sh as its initramfs.
+mkdir -p "$root/ringzero/guest" "$work/guest-initrd/bin"
+cp "$kdir/arch/x86/boot/bzImage" "$root/ringzero/guest/bzImage"
+cp /bin/busybox "$work/guest-initrd/bin/"
+cp "$RZ_ROOT/tests/guests/linux-init.sh" "$work/guest-initrd/init"
+(cd "$work/guest-initrd" && find . | cpio -o -H newc --quiet) |
+	gzip -1 > "$root/ringzero/guest/initrd.gz"
 chmod 755 "$root/init"
 (cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$iso/boot/initrd.img"
 

@@ -885,7 +885,7 @@ static void cpuid_leaf1(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r.eax, 0x000906eaU);
 	KUNIT_EXPECT_EQ(test, r.ebx, 0x03100800U);
 	KUNIT_EXPECT_EQ(test, r.ecx, 0xe2da7a03U);
-	KUNIT_EXPECT_EQ(test, r.edx, 0x1f8bebffU);
+	KUNIT_EXPECT_EQ(test, r.edx, 0x1f8be9ffU);	/* no APIC, MTRR, ... */
 	KUNIT_EXPECT_EQ(test, r.ecx & BIT(31), BIT(31));
 	KUNIT_EXPECT_EQ(test, r.ecx & (BIT(5) | BIT(26) | BIT(27) | BIT(28)),
 			0U);
@@ -895,7 +895,7 @@ static void cpuid_leaf1(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r.eax, 0xffffffffU);
 	KUNIT_EXPECT_EQ(test, r.ebx, 0x00ffffffU);
 	KUNIT_EXPECT_EQ(test, r.ecx, 0xe2db7e03U);
-	KUNIT_EXPECT_EQ(test, r.edx, 0x5f9fefffU);
+	KUNIT_EXPECT_EQ(test, r.edx, 0x5f9fedffU);
 
 	/* Nothing set: only the hypervisor bit appears. */
 	r = cpuid_filter(255, 1, 0, (struct cpuid_regs4) { 0 });
@@ -999,13 +999,17 @@ static void cpuid_ext_leaf_clears_svm(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r.eax, 0xffffffffU);
 	KUNIT_EXPECT_EQ(test, r.ebx, 0xffffffffU);
 	KUNIT_EXPECT_EQ(test, r.ecx, 0xfffffffbU);
-	KUNIT_EXPECT_EQ(test, r.edx, 0xffffffffU);
+	/* AMD's copy of the APIC bit (9) and RDTSCP (27) go too. */
+	KUNIT_EXPECT_EQ(test, r.edx, 0xf7fffdffU);
 
-	/* An Intel host: LAHF (0), LZCNT (5), PREFETCHW (8); no SVM to hide. */
+	/*
+	 * An Intel host: LAHF (0), LZCNT (5), PREFETCHW (8); no SVM to hide;
+	 * SYSCALL (11), NX (20), 1 GiB pages (26), RDTSCP (27, hidden), LM.
+	 */
 	r = cpuid_filter(0, 0x80000001, 0, (struct cpuid_regs4) {
 		0, 0, 0x00000121, 0x2c100800 });
 	KUNIT_EXPECT_EQ(test, r.ecx, 0x00000121U);
-	KUNIT_EXPECT_EQ(test, r.edx, 0x2c100800U);
+	KUNIT_EXPECT_EQ(test, r.edx, 0x24100800U);
 }
 
 static void cpuid_other_leaves_untouched(struct kunit *test)

@@ -2,10 +2,12 @@
 # myvmx's KUnit suites: they need myvmx.ko loaded, so VT-x or AMD-V: they
 # run on both VMM machines.  myvmx covers the decoder, EPT/NPT, VT-x
 # controls and CPUID; myvmx_svm the VMCB, intercepts, ASIDs and the exit
-# vocabulary both backends share.
+# vocabulary both backends share; myvdev (which needs myvmx) the PIC, PIT,
+# UART, CMOS and i8042 models.
 . "$RZ_ROOT/tests/harness/testlib.sh"
 check "insmod myvmx" rz_insmod myvmx
-for suite in myvmx myvmx_svm; do
+check "insmod myvdev" rz_insmod myvdev
+for suite in myvmx myvmx_svm myvdev; do
 	dmesg -c > /dev/null
 	insmod "$RZ_MODDIR/tests/kunit/${suite}_test.ko"
 	ktap=$(dmesg -c)
@@ -15,5 +17,6 @@ for suite in myvmx myvmx_svm; do
 		"^(\\[[^]]*\\] )?ok [0-9]+ $suite\$" printf '%s\n' "$ktap"
 	rmmod ${suite}_test
 done
+rz_rmmod myvdev
 rz_rmmod myvmx
 rz_done

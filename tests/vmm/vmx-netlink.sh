@@ -21,11 +21,11 @@ sleep 1
 check_output "a process holds a VM" '^holding after exit 3$' cat /tmp/hold.out
 vmctl list | sed 's/^/  | /'
 check_output "vmctl list shows it" \
-	"^[0-9]+ +api +$hold +1 +1048576 +0 +$RZ_HVM\$" vmctl list
+	"^[0-9]+ +api +$hold +1 +1048576 +0 +$RZ_HVM +created\$" vmctl list
 check_output "vmctl list has a header" \
-	'^ID +NAME +OWNER +VCPUS +MEMORY +RUNNING +BACKEND$' vmctl list
+	'^ID +NAME +OWNER +VCPUS +MEMORY +RUNNING +BACKEND +STATE$' vmctl list
 check_output "vmctl -j list" \
-	"^\[\{\"id\":[0-9]+,\"name\":\"api\",\"owner\":$hold,\"vcpus\":1,\"memory\":1048576,\"running\":0,\"backend\":\"$RZ_HVM\"\}\]\$" \
+	"^\[\{\"id\":[0-9]+,\"name\":\"api\",\"owner\":$hold,\"vcpus\":1,\"memory\":1048576,\"running\":0,\"backend\":\"$RZ_HVM\",\"state\":\"created\"\}\]\$" \
 	vmctl -j list
 vmctl stats api | sed 's/^/  | /'
 check_output "vmctl stats: 3 port I/O exits" '^  io +3$' vmctl stats api
@@ -42,6 +42,17 @@ check_output "vmctl stats of a VM that does not exist: a clear error" \
 	'no VM with this id' sh -c '! vmctl stats 99999 2>&1'
 check_output "vmctl stats of an unknown name" "no VM named 'nope'" \
 	sh -c '! vmctl stats nope 2>&1'
+check_output "pausing a VM the kernel does not run: a clear error" \
+	'only a started VM' sh -c '! vmctl pause api 2>&1'
+check_output "resuming it too" 'only a started VM' \
+	sh -c '! vmctl resume api 2>&1'
+check "vmctl stop stops a VM its process runs" vmctl stop api
+check_output "vmctl list: stopped, and why" \
+	"^[0-9]+ +api +$hold .* stopped: stopped\$" vmctl list
+check_output "vmctl -j list: the stop reason" \
+	'"state":"stopped","stop_reason":"stopped"' vmctl -j list
+check_output "stopping it again: a clear error" 'already stopped' \
+	sh -c '! vmctl stop api 2>&1'
 kill -9 $hold
 wait $hold 2>/dev/null
 check_output "the VM is gone from vmctl list" '^$' vmctl list

@@ -1,0 +1,62 @@
+#!/bin/bash
+# myvdev's in-kernel PC platform, on both VMM machines: a guest
+# programs the PICs and the PIT and sleeps in HLT for ten timer
+# interrupts, reads the CMOS, takes the UART's interrupt and resets the
+# machine through the i8042; none of those exits reach vmctl (vmctl -v
+# traces only the exits it serves).  Another one hammers the platform's
+# ports with random values.  The MYVMX_CREATE_DEVICE API refuses
+# bad requests, and myvdev cannot go while a VM holds its device.
+. "$RZ_ROOT/tests/harness/testlib.sh"
+
+G=$RZ_ROOT/tests/guests
+check "insmod myvmx" rz_insmod myvmx
+
+# Without myvdev there is no platform to ask for.
+check_output "vmctl run --platform without myvdev says why" \
+	'is myvdev loaded\?' sh -c "vmctl run --platform $G/platform.bin; true"
+check "insmod myvdev" rz_insmod myvdev
+
+platform_run() {
+	vmctl run --platform --timeout 120 -v "$G/platform.bin" \
+		> /tmp/platform.out 2> /tmp/platform.err
+}
+check "the platform guest runs" platform_run
+sed 's/^/  | /' /tmp/platform.out
+check_output "ten PIT interrupts woke HLT through the PICs" \
+	'^ticks 10$' cat /tmp/platform.out
+check_output "the CMOS battery is good" '^rtc ok$' cat /tmp/platform.out
+check_output "the UART's THR-empty interrupt came on IRQ 4" \
+	'^uart iir 02$' cat /tmp/platform.out
+check_output "the i8042 reset ends the run" '^exit: reset$' \
+	cat /tmp/platform.out
+check_output "the output is exactly that" \
+	'^ticks 10,rtc ok,uart iir 02,exit: reset,$' \
+	sh -c "tr '\n' , < /tmp/platform.out; echo"
+check_output "no exit reached vmctl" '^$' cat /tmp/platform.err
+
+# A guest that writes 20,000 random values to the platform's registers
+# with interrupts coming and going: the run ends, and the host is fine
+# (vmm-init.sh checks the kernel log after every test).
+check_output "a guest hammering the platform's ports ends cleanly" \
+	'^exit: (reset|hlt)$' \
+	sh -c "vmctl run --platform --timeout 600 $G/platform-fuzz.bin | tail -1"
+
+# The same guest without the platform: its port writes go to vmctl, and
+# the first HLT, with nothing to wake it, ends the run.
+check_output "without --platform the first HLT ends the run" \
+	'^exit: hlt$' vmctl run "$G/platform.bin"
+
+check "the device API refuses bad requests" myvmx-api device
+myvmx-api device | sed 's/^/  | /'
+
+myvmx-api device-hold > /tmp/device-hold.out 2>&1 &
+holder=$!
+sleep 1
+check_output "a process holds a VM with the platform" '^holding$' \
+	cat /tmp/device-hold.out
+check_fails "rmmod myvdev fails while the VM has its device" rz_rmmod myvdev
+kill $holder
+wait $holder 2> /dev/null
+check "rmmod myvdev once the VM is gone" rz_rmmod myvdev
+check "rmmod myvmx" rz_rmmod myvmx
+rz_done
