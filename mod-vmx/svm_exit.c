@@ -232,6 +232,12 @@ int myvmx_svm_handle_exit(struct myvmx_vcpu *vcpu, u32 code)
 		return MYVMX_RESUME;
 	case SVM_EXIT_HLT:
 		myvmx_svm_skip(vcpu, 1);
+		/*
+		 * An interrupt the guest has yet to take (QEMU runs HLT
+		 * before a pending virtual interrupt) ends the HLT at once.
+		 */
+		if (((struct myvmx_svm_vcpu *)vcpu->arch)->virq)
+			return MYVMX_RESUME;
 		run->exit_reason = MYVMX_EXIT_HLT;
 		return MYVMX_TO_USER;
 	case SVM_EXIT_IOIO:

@@ -4,7 +4,7 @@
 # transmitter-empty interrupt arrives on IRQ 4 as soon as it is enabled
 # (not through "sti; hlt": QEMU's AMD-V takes a pending virtual interrupt
 # inside STI's shadow, before the HLT); then the i8042 resets the
-# machine.  Prints "ticks 10", "rtc ok", "uart iir 02"; the run ends
+# machine.  Prints "ten ticks", "rtc ok", "uart iir 02"; the run ends
 # "exit: reset".  Without the platform, the first HLT ends it.
 	.code16
 	.text
@@ -47,17 +47,15 @@ _start:
 	out	%al, $0x40
 	sti
 1:	hlt
-	cmpw	$10, ticks
-	jb	1b
-	cli
-	mov	$0x30, %al			# channel 0 stops: mode 0, no count
+	cli				# counted with interrupts off: a tick
+	cmpw	$10, ticks		# may come between two instructions
+	jae	2f
+	sti
+	jmp	1b
+2:	mov	$0x30, %al			# channel 0 stops: mode 0, no count
 	out	%al, $0x43
 	mov	$msg_ticks, %si
 	call	puts
-	mov	ticks, %ax
-	call	putdec2
-	mov	$'\n', %al
-	call	putc
 
 	mov	$0x0d, %al			# CMOS register D: VRT
 	out	%al, $0x70
@@ -115,25 +113,10 @@ uart:
 	pop	%ax
 	iret
 
-# putdec2: write AX (below 100) as two decimal digits.  Keeps AX, BX.
-putdec2:
-	push	%ax
-	push	%bx
-	mov	$10, %bl
-	div	%bl				# AL: tens, AH: units
-	add	$'0', %al
-	call	putc
-	mov	%ah, %al
-	add	$'0', %al
-	call	putc
-	pop	%bx
-	pop	%ax
-	ret
-
 ticks:		.word 0
 uart_irq:	.byte 0
 iir:		.byte 0
-msg_ticks:	.asciz "ticks "
+msg_ticks:	.asciz "ten ticks\n"
 msg_rtc:	.asciz "rtc ok\n"
 msg_uart:	.asciz "uart iir "
 
