@@ -28,6 +28,8 @@ int vmctl_control(const char *name, uint8_t cmd);
 int vmctl_load_linux(uint8_t *mem, uint64_t mem_size, const char *kernel,
 		     const char *initrd, const char *cmdline);
 void vmctl_linux_entry(struct myvmx_regs *regs, struct myvmx_sregs *sregs);
+void vmctl_flat_segment(struct myvmx_segment *s, uint16_t sel, uint8_t type,
+			bool code64);
 int vmctl_list(bool json);
 uint32_t vmctl_vm_id(const char *vm);
 int vmctl_vm_state(uint32_t id, uint32_t *state, uint32_t *reason);

@@ -190,7 +190,9 @@ int vmctl_load_linux(uint8_t *mem, uint64_t mem_size, const char *kernel,
 	return 0;
 }
 
-static void boot_segment(struct myvmx_segment *s, uint16_t sel, uint8_t type)
+/* A flat 4 GiB code or data segment: 64-bit code with @code64. */
+void vmctl_flat_segment(struct myvmx_segment *s, uint16_t sel, uint8_t type,
+			bool code64)
 {
 	memset(s, 0, sizeof(*s));
 	s->selector = sel;
@@ -198,15 +200,16 @@ static void boot_segment(struct myvmx_segment *s, uint16_t sel, uint8_t type)
 	s->type = type;
 	s->s = 1;
 	s->present = 1;
-	s->db = 1;
 	s->g = 1;
+	s->l = code64;
+	s->db = !code64;
 }
 
 /* The 32-bit entry's state: flat segments, no paging, ESI: boot_params. */
 void vmctl_linux_entry(struct myvmx_regs *regs, struct myvmx_sregs *sregs)
 {
-	boot_segment(&sregs->cs, 0x10, 0xb);
-	boot_segment(&sregs->ds, 0x18, 0x3);
+	vmctl_flat_segment(&sregs->cs, 0x10, 0xb, false);
+	vmctl_flat_segment(&sregs->ds, 0x18, 0x3, false);
 	sregs->es = sregs->ds;
 	sregs->fs = sregs->ds;
 	sregs->gs = sregs->ds;

@@ -346,20 +346,6 @@ static void build_long_mode_tables(struct vm_run *vm)
 		pd[i] = ((uint64_t)i << 21) | 0x83;
 }
 
-static void flat_segment(struct myvmx_segment *s, uint16_t sel, uint8_t type,
-			 bool code64)
-{
-	memset(s, 0, sizeof(*s));
-	s->selector = sel;
-	s->limit = 0xffffffff;
-	s->type = type;
-	s->s = 1;
-	s->present = 1;
-	s->g = 1;
-	s->l = code64;
-	s->db = !code64;
-}
-
 static int setup_vcpu(struct vm_run *vm, struct vcpu_run *v)
 {
 	struct myvmx_regs regs = { 0 };
@@ -368,8 +354,8 @@ static int setup_vcpu(struct vm_run *vm, struct vcpu_run *v)
 	if (ioctl(v->fd, MYVMX_GET_SREGS, &sregs) < 0)
 		return -1;
 	if (vm->long_mode) {
-		flat_segment(&sregs.cs, 0x08, 0xb, true);
-		flat_segment(&sregs.ds, 0x10, 0x3, false);
+		vmctl_flat_segment(&sregs.cs, 0x08, 0xb, true);
+		vmctl_flat_segment(&sregs.ds, 0x10, 0x3, false);
 		sregs.es = sregs.ds;
 		sregs.ss = sregs.ds;
 		sregs.gdt.base = 0x500;
