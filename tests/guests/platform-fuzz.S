@@ -1,5 +1,5 @@
 # Real-mode guest that hammers myvdev's platform (vmctl run --platform):
-# 20,000 random values to random registers of the PICs, the PIT, port
+# 2,000 random values to random registers of the PICs, the PIT, port
 # 0x61, the UART, the CMOS and the i8042 (a reset among them ends the run
 # early), reads in between, and interrupts enabled so that whatever the
 # random programming raises is taken: every vector points to a handler
@@ -22,7 +22,7 @@ _start:
 	add	$4, %di
 	loop	1b
 
-	mov	$20000, %cx
+	mov	$2000, %cx
 	mov	$0x1234, %bx			# the generator's state
 2:	call	random
 	mov	%ax, %si

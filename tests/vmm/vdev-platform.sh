@@ -34,7 +34,7 @@ check_output "the output is exactly that" \
 	sh -c "tr '\n' , < /tmp/platform.out; echo"
 check_output "no exit reached vmctl" '^$' cat /tmp/platform.err
 
-# A guest that writes 20,000 random values to the platform's registers
+# A guest that writes 2,000 random values to the platform's registers
 # with interrupts coming and going: the run ends, and the host is fine
 # (vmm-init.sh checks the kernel log after every test).
 check_output "a guest hammering the platform's ports ends cleanly" \
