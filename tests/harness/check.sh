@@ -108,12 +108,12 @@ run_qemu() {
 		rz_log "the $variant machine exited with status $?"
 }
 
-# Bochs is the slowest machine: 500 random guests per mode in
-# vmx-fuzz.sh (the AMD-V machines run 1,200 more), and the Linux guests
+# Bochs is the slowest machine: 250 random guests per mode in
+# vmx-fuzz.sh (the AMD-V machines run 1,200 more), and the Linux guest
 # of vdev-linux.sh; a bound of an hour.
 run_bochs() {
 	mkdir -p "$results/bochs"
-	TIMEOUT=3600 RZ_FUZZ_RUNS=500 tests/harness/vmm-machine.sh "$kdir" \
+	TIMEOUT=3600 RZ_FUZZ_RUNS=250 tests/harness/vmm-machine.sh "$kdir" \
 		"$RZ_BUILD/mod-test" "$results/bochs" \
 		> "$results/bochs.console" 2>&1 ||
 		rz_log "the Bochs machine exited with status $?"
