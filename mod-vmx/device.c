@@ -85,13 +85,6 @@ u32 myvmx_vm_id(const struct myvmx_vm *vm)
 }
 EXPORT_SYMBOL_GPL(myvmx_vm_id);
 
-static bool myvmx_ranges_overlap(const struct myvmx_iodev *a,
-				 const struct myvmx_iodev *b)
-{
-	return a->mmio == b->mmio && a->base < b->base + b->len &&
-	       b->base < a->base + a->len;
-}
-
 /* From ->create only: the range is live once ->create has succeeded. */
 int myvmx_iodev_add(struct myvmx_vm *vm, struct myvmx_iodev *dev)
 {
@@ -104,7 +97,9 @@ int myvmx_iodev_add(struct myvmx_vm *vm, struct myvmx_iodev *dev)
 	if (vm->nr_iodevs_staged == MYVMX_MAX_IODEVS)
 		return -ENOSPC;
 	for (i = 0; i < vm->nr_iodevs_staged; i++)
-		if (myvmx_ranges_overlap(vm->iodevs[i], dev))
+		if (vm->iodevs[i]->mmio == dev->mmio &&
+		    myvmx_overlaps(vm->iodevs[i]->base, vm->iodevs[i]->len,
+				   dev->base, dev->len))
 			return -EEXIST;
 	vm->iodevs[vm->nr_iodevs_staged++] = dev;
 	return 0;

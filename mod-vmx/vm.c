@@ -112,11 +112,6 @@ u64 myvmx_vm_memory(struct myvmx_vm *vm)
 	return bytes;
 }
 
-static bool myvmx_overlaps(u64 a, u64 alen, u64 b, u64 blen)
-{
-	return a < b + blen && b < a + alen;
-}
-
 static int myvmx_set_memory(struct myvmx_vm *vm,
 			    const struct myvmx_memory_region __user *arg)
 {

@@ -182,6 +182,12 @@ static __always_inline void myvmx_fxsave(struct fxregs_state *fx)
 	asm volatile("fxsave64 %0" : "=m"(*fx));
 }
 
+/* Whether [@a, @a + @alen) and [@b, @b + @blen) share a byte. */
+static inline bool myvmx_overlaps(u64 a, u64 alen, u64 b, u64 blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
 /* vm.c */
 int myvmx_vm_create(const struct myvmx_vm_create __user *arg);
 void myvmx_vm_put(struct myvmx_vm *vm);
