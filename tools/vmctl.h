@@ -17,7 +17,9 @@ int vmctl_open_dev(void);
 int vmctl_fail(const char *what);
 
 int vmctl_run(int argc, char **argv);
+/* Sizes: 4K-aligned, 1M to 4G, with K/M/G; timeouts: seconds (0, 1 day]. */
 int vmctl_parse_size(const char *s, uint64_t *out);
+int vmctl_parse_timeout(const char *s, double *out);
 
 /* vmctl_start.c: VMs the kernel runs */
 int vmctl_start(int argc, char **argv, bool foreground);

@@ -406,6 +406,17 @@ int vmctl_parse_size(const char *s, uint64_t *out)
 	return 0;
 }
 
+int vmctl_parse_timeout(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || *end || !(v > 0) || v > 86400)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 int vmctl_run(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -465,9 +476,7 @@ int vmctl_run(int argc, char **argv)
 			}
 			break;
 		case 't':
-			vm.timeout_s = strtod(optarg, &end);
-			if (*end || !(vm.timeout_s > 0) ||
-			    vm.timeout_s > 86400) {
+			if (vmctl_parse_timeout(optarg, &vm.timeout_s)) {
 				fprintf(stderr, "vmctl: --timeout: seconds\n");
 				return 2;
 			}

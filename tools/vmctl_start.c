@@ -206,7 +206,6 @@ int vmctl_start(int argc, char **argv, bool foreground)
 	struct linux_vm l = { .cmdline = "", .mem_size = 256 << 20 };
 	int opt, vm, console;
 	uint32_t id;
-	char *end;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -235,9 +234,8 @@ int vmctl_start(int argc, char **argv, bool foreground)
 			}
 			break;
 		case 't':
-			l.timeout_s = strtod(optarg, &end);
-			if (!foreground || *end || !(l.timeout_s > 0) ||
-			    l.timeout_s > 86400) {
+			if (!foreground ||
+			    vmctl_parse_timeout(optarg, &l.timeout_s)) {
 				fprintf(stderr, "vmctl: --timeout: seconds, with run\n");
 				return 2;
 			}

@@ -28,9 +28,10 @@ for t in /ringzero/tests/vmm/*.sh; do
 	n=$((n + 1))
 	name=$(basename "$t" .sh)
 	echo "### $name"
-	/bin/bash "$t" > /tmp/log 2>&1
-	rc=$?
-	sed 's/^/    /' /tmp/log
+	# Streamed as it comes, so that a test that hangs shows where.
+	{ /bin/bash "$t" 2>&1; echo $? > /tmp/rc; } |
+		while IFS= read -r line; do echo "    $line"; done
+	rc=$(cat /tmp/rc)
 	if [ $rc = 0 ]; then
 		echo "ok $n $name" >> /tmp/ktap
 	else
