@@ -79,13 +79,29 @@ static void myvdev_pic_cascade(struct myvdev_pic *pic)
 			     myvdev_8259_output(&pic->chip[1]) >= 0);
 }
 
+/*
+ * A level-triggered request is the line itself; an edge-triggered one
+ * stays latched in the IRR.
+ */
+static void myvdev_8259_level_requests(struct myvdev_8259 *c)
+{
+	c->irr = (c->irr & ~c->elcr) | (c->lines & c->elcr);
+}
+
+/*
+ * ICW1 resets the chip but not its input lines (the devices still drive
+ * them) nor the ELCR (a PIIX register): an edge-triggered line already
+ * high needs a new edge, a level-triggered one requests at once.
+ */
 static void myvdev_8259_reset(struct myvdev_8259 *c)
 {
-	u8 elcr = c->elcr, mask = c->elcr_mask;
+	u8 elcr = c->elcr, mask = c->elcr_mask, lines = c->lines;
 
 	memset(c, 0, sizeof(*c));
 	c->elcr = elcr;
 	c->elcr_mask = mask;
+	c->lines = lines;
+	myvdev_8259_level_requests(c);
 }
 
 void myvdev_pic_init(struct myvdev_pic *pic)
@@ -241,6 +257,7 @@ void myvdev_pic_write(struct myvdev_pic *pic, u16 port, u8 val)
 		break;
 	case 0x4d0: case 0x4d1:
 		pic->chip[port & 1].elcr = val & pic->chip[port & 1].elcr_mask;
+		myvdev_8259_level_requests(&pic->chip[port & 1]);
 		break;
 	}
 	myvdev_pic_cascade(pic);

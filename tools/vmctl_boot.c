@@ -118,9 +118,13 @@ int vmctl_load_linux(uint8_t *mem, uint64_t mem_size, const char *kernel,
 	uint8_t *bp = mem + BOOT_PARAMS_ADDR, *image;
 	uint64_t *gdt = (uint64_t *)(mem + GDT_ADDR);
 	unsigned int setup_sects, hdr_end;
-	uint64_t initrd_max, top;
-	ssize_t size, setup_size, rd_size;
+	uint64_t initrd_max, limit, top;
+	ssize_t size, setup_size, rd_size = 0;
 
+	if (mem_size < 2 * KERNEL_ADDR) {
+		fprintf(stderr, "vmctl: at least 2 MiB of guest memory for Linux\n");
+		return -1;
+	}
 	if (strlen(cmdline) >= CMDLINE_MAX) {
 		fprintf(stderr, "vmctl: --cmdline: at most %u bytes\n",
 			CMDLINE_MAX - 1);
@@ -161,16 +165,20 @@ int vmctl_load_linux(uint8_t *mem, uint64_t mem_size, const char *kernel,
 
 	if (initrd) {
 		initrd_max = get32(bp + BP_INITRD_ADDR_MAX);
-		top = mem_size < initrd_max + 1 ? mem_size : initrd_max + 1;
-		rd_size = read_file(initrd, mem + KERNEL_ADDR + size,
-				    top - KERNEL_ADDR - size);
-		if (rd_size < 0)
-			return -1;
-		/* Move it to the top, out of the kernel's way. */
-		top = (top - rd_size) & ~0xfffULL;
+		limit = mem_size < initrd_max + 1 ? mem_size : initrd_max + 1;
+		/* The header is the file's: it may put the limit anywhere. */
+		top = 0;
+		if (limit >= KERNEL_ADDR + 2 * (uint64_t)size) {
+			rd_size = read_file(initrd, mem + KERNEL_ADDR + size,
+					    limit - KERNEL_ADDR - size);
+			if (rd_size < 0)
+				return -1;
+			/* Move it to the top, out of the kernel's way. */
+			top = (limit - rd_size) & ~0xfffULL;
+		}
 		if (top < KERNEL_ADDR + 2 * (uint64_t)size) {
 			fprintf(stderr, "vmctl: %s: no room for it below %#llx\n",
-				initrd, (unsigned long long)initrd_max);
+				initrd, (unsigned long long)limit);
 			return -1;
 		}
 		memmove(mem + top, mem + KERNEL_ADDR + size, rd_size);

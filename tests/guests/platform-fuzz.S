@@ -3,8 +3,12 @@
 # 0x61, the UART, the CMOS and the i8042 (a reset among them ends the run
 # early), reads in between, and interrupts enabled so that whatever the
 # random programming raises is taken: every vector points to a handler
-# that sends both PICs an EOI.  Then "fuzz done" and a reset through the
-# i8042.  The host must stay healthy whatever happens.
+# that masks every line of both PICs and sends them an EOI, as an OS
+# silences an interrupt nobody handles (a level-triggered line that
+# stays high would interrupt again at each IRET, for ever: VT-x does so,
+# QEMU's AMD-V now and then takes the next one after a short STI window
+# instead).  Random writes unmask lines again.  Then "fuzz done" and a
+# reset through the i8042.  The host must stay healthy whatever happens.
 	.code16
 	.text
 	.globl _start
@@ -70,6 +74,9 @@ random:
 
 any_irq:
 	push	%ax
+	mov	$0xff, %al			# OCW1 (or an ICW, mid-init)
+	out	%al, $0x21
+	out	%al, $0xa1
 	mov	$0x20, %al
 	out	%al, $0xa0
 	out	%al, $0x20

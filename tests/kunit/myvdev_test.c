@@ -364,6 +364,48 @@ static void pic_level_and_edge(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, myvdev_pic_pending(&pic));
 }
 
+/*
+ * The input lines are the devices', not the chip's: ICW1 and the ELCR
+ * change how the chip sees them, not their levels.
+ */
+static void pic_lines_survive_reinit(struct kunit *test)
+{
+	struct myvdev_pic pic;
+
+	pic_setup(&pic, 0x01);
+	myvdev_pic_set_irq(&pic, 4, true);	/* edge, held high */
+	myvdev_pic_set_irq(&pic, 5, true);
+	KUNIT_EXPECT_EQ(test, myvdev_pic_ack(&pic), 0x34);
+	myvdev_pic_write(&pic, 0x20, 0x20);
+
+	/* Level-triggered now: IRQ 5's high line requests, no edge needed. */
+	myvdev_pic_write(&pic, 0x4d0, 0x30);
+	KUNIT_EXPECT_EQ(test, myvdev_pic_ack(&pic), 0x34);
+	myvdev_pic_write(&pic, 0x20, 0x20);
+	KUNIT_EXPECT_EQ(test, myvdev_pic_ack(&pic), 0x34);
+	myvdev_pic_write(&pic, 0x20, 0x20);
+
+	/* ICW1 again: the levels still request; both lines still high. */
+	myvdev_pic_write(&pic, 0x20, 0x11);
+	myvdev_pic_write(&pic, 0x21, 0x08);
+	myvdev_pic_write(&pic, 0x21, 0x04);
+	myvdev_pic_write(&pic, 0x21, 0x01);
+	KUNIT_EXPECT_EQ(test, myvdev_pic_read(&pic, 0x20), 0x30);
+	KUNIT_EXPECT_EQ(test, myvdev_pic_ack(&pic), 0x0c);
+
+	/* Edge-triggered again: requests stay latched once, then need edges. */
+	myvdev_pic_write(&pic, 0x4d0, 0x00);
+	myvdev_pic_write(&pic, 0x20, 0x20);
+	KUNIT_EXPECT_EQ(test, myvdev_pic_ack(&pic), 0x0c);
+	myvdev_pic_write(&pic, 0x20, 0x20);
+	KUNIT_EXPECT_EQ(test, myvdev_pic_ack(&pic), 0x0d);
+	myvdev_pic_write(&pic, 0x20, 0x20);
+	KUNIT_EXPECT_FALSE(test, myvdev_pic_pending(&pic));
+	myvdev_pic_set_irq(&pic, 4, false);
+	myvdev_pic_set_irq(&pic, 4, true);
+	KUNIT_EXPECT_EQ(test, myvdev_pic_ack(&pic), 0x0c);
+}
+
 /* OCW2 0x60|n ends IRn whatever its priority. */
 static void pic_specific_eoi(struct kunit *test)
 {
@@ -1631,6 +1673,7 @@ static struct kunit_case myvdev_test_cases[] = {
 	KUNIT_CASE(pic_mask),
 	KUNIT_CASE(pic_cascade),
 	KUNIT_CASE(pic_level_and_edge),
+	KUNIT_CASE(pic_lines_survive_reinit),
 	KUNIT_CASE(pic_specific_eoi),
 	KUNIT_CASE(pic_rotation),
 	KUNIT_CASE(pic_special_mask),

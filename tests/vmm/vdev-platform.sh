@@ -3,7 +3,8 @@
 # programs the PICs and the PIT and sleeps in HLT for ten timer
 # interrupts, reads the CMOS, takes the UART's interrupt and resets the
 # machine through the i8042; none of those exits reach vmctl (vmctl -v
-# traces only the exits it serves).  Another one hammers the platform's
+# traces only the exits it serves).  Another counts the interrupts of a
+# level- and an edge-triggered line.  Another one hammers the platform's
 # ports with random values.  The MYVMX_CREATE_DEVICE API refuses
 # bad requests, and myvdev cannot go while a VM holds its device.
 . "$RZ_ROOT/tests/harness/testlib.sh"
@@ -34,12 +35,22 @@ check_output "the output is exactly that" \
 	sh -c "tr '\n' , < /tmp/platform.out; echo"
 check_output "no exit reached vmctl" '^$' cat /tmp/platform.err
 
+# ELCR: a level-triggered line interrupts again after each EOI while it
+# stays high, an edge-triggered one once.
+vmctl run --platform --timeout 120 "$G/platform-level.bin" \
+	> /tmp/level.out 2>&1
+sed 's/^/  | /' /tmp/level.out
+check_output "a level-triggered line held high interrupts after each EOI" \
+	'^level irqs 0064$' cat /tmp/level.out
+check_output "an edge-triggered one once" '^edge irqs 0001$' cat /tmp/level.out
+check_output "and the run ends with the reset" '^exit: reset$' cat /tmp/level.out
+
 # A guest that writes 2,000 random values to the platform's registers
 # with interrupts coming and going: the run ends, and the host is fine
 # (vmm-init.sh checks the kernel log after every test).
 check_output "a guest hammering the platform's ports ends cleanly" \
 	'^exit: (reset|hlt)$' \
-	sh -c "vmctl run --platform --timeout 600 $G/platform-fuzz.bin | tail -1"
+	sh -c "vmctl run --platform --timeout 120 $G/platform-fuzz.bin | tail -1"
 
 # The same guest without the platform: its port writes go to vmctl, and
 # the first HLT, with nothing to wake it, ends the run.
