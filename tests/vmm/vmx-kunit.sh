@@ -3,11 +3,12 @@
 # run on both VMM machines.  myvmx covers the decoder, EPT/NPT, VT-x
 # controls and CPUID; myvmx_svm the VMCB, intercepts, ASIDs and the exit
 # vocabulary both backends share; myvdev (which needs myvmx) the PIC, PIT,
-# UART, CMOS and i8042 models.
+# UART, CMOS and i8042 models; myvdev_vq its split virtqueues, with
+# hostile rings.
 . "$RZ_ROOT/tests/harness/testlib.sh"
 check "insmod myvmx" rz_insmod myvmx
 check "insmod myvdev" rz_insmod myvdev
-for suite in myvmx myvmx_svm myvdev; do
+for suite in myvmx myvmx_svm myvdev myvdev_vq; do
 	dmesg -c > /dev/null
 	insmod "$RZ_MODDIR/tests/kunit/${suite}_test.ko"
 	ktap=$(dmesg -c)
