@@ -8,7 +8,7 @@
 . "$RZ_ROOT/tests/harness/testlib.sh"
 check "insmod myvmx" rz_insmod myvmx
 check "insmod myvdev" rz_insmod myvdev
-for suite in myvmx myvmx_svm myvdev myvdev_vq; do
+for suite in myvmx myvmx_svm myvdev myvdev_vq myvdev_vmmio; do
 	dmesg -c > /dev/null
 	insmod "$RZ_MODDIR/tests/kunit/${suite}_test.ko"
 	ktap=$(dmesg -c)
