@@ -1,8 +1,8 @@
 #!/bin/bash
 # make check: every ringzero test, on emulated machines.
 #
-#  1. host: dependencies, the test and debug kernels (cached), the modules
-#     against the test kernel and against Debian's linux-headers-amd64
+#  1. host: dependencies, the test, debug and guest kernels (cached), the
+#     modules against the test kernel and against Debian's linux-headers-amd64
 #     (W=1, no warning allowed), tools and test guests, the tools' unit
 #     tests (tests/tools, with ASan), checkpatch;
 #  2. QEMU, test kernel: every KUnit module, every tests/*.sh, kernel-log
@@ -74,6 +74,8 @@ phase_start kernels
 kdir=$("$RZ_ROOT/tests/harness/kernel.sh") || rz_die "test kernel build failed"
 ddir=$(DEBUG=1 "$RZ_ROOT/tests/harness/kernel.sh") ||
 	rz_die "debug kernel build failed"
+"$RZ_ROOT/tests/harness/guest-kernel.sh" > /dev/null ||
+	rz_die "guest kernel build failed"
 phase_end
 
 phase_start build

@@ -6,8 +6,9 @@
 # run there too).  Both boot the same initramfs.
 #
 # Packs KERNEL_DIR's bzImage and modules, the modules built in MODDIR,
-# the tools, the test guests (with a Linux guest: the same bzImage and a
-# busybox initramfs) and tests/vmm/*.sh with busybox (and bash) into an
+# the tools, the test guests (with a Linux guest: guest-kernel.sh's
+# bzImage and a busybox initramfs) and tests/vmm/*.sh with busybox (and
+# bash) into an
 # initramfs, boots it (Bochs: from an isolinux ISO, headless
 # under Xvfb) with the serial console in a file, and stops the emulator
 # when the guest powers off, panics, or TIMEOUT seconds (default 1200)
@@ -69,10 +70,12 @@ done
 # The kernel's own modules (kvm_intel, kvm_amd: the references).
 make -s -C "$kdir" modules_install INSTALL_MOD_PATH="$root" \
 	INSTALL_MOD_STRIP=1 > /dev/null
-# The Linux guest (tests/vmm/vdev-linux.sh): this kernel, and busybox
+# The Linux guest (tests/vmm/vdev-*.sh): the guest kernel, and busybox
 # with tests/guests/linux-init.sh as its initramfs.
+gdir=$("$RZ_ROOT/tests/harness/guest-kernel.sh") ||
+	rz_die "guest kernel build failed"
 mkdir -p "$root/ringzero/guest" "$work/guest-initrd/bin"
-cp "$kdir/arch/x86/boot/bzImage" "$root/ringzero/guest/bzImage"
+cp "$gdir/arch/x86/boot/bzImage" "$root/ringzero/guest/bzImage"
 cp /bin/busybox "$work/guest-initrd/bin/"
 cp "$RZ_ROOT/tests/guests/linux-init.sh" "$work/guest-initrd/init"
 (cd "$work/guest-initrd" && find . | cpio -o -H newc --quiet) |

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Linux guests under myvmx with myvdev's platform, on both VMM machines:
-# the test kernel with a busybox initramfs (tests/guests/linux-init.sh)
+# the guest kernel (tests/kernel/guest.config) with a busybox initramfs
+# (tests/guests/linux-init.sh)
 # boots in kernel threads with its console on the in-kernel UART (vmctl
 # run), ticks once a second on the PIT's interrupts, is paused and
 # resumed through the genl family while it runs, and powers off.  On the
