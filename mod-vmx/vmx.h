@@ -80,6 +80,7 @@ void myvmx_invept_all(void);
 /* vmx_run.c, vmx_exit.c */
 void myvmx_vmx_vcpu_load(struct myvmx_vcpu *vcpu);
 int myvmx_vmx_vcpu_enter(struct myvmx_vcpu *vcpu);
+void myvmx_vmx_read_host_msrs(void);
 int myvmx_vmx_handle_exit(struct myvmx_vcpu *vcpu, u32 reason);
 enum myvmx_exit_kind myvmx_vmx_exit_kind(u32 reason);
 u64 myvmx_vmx_msr_get(struct myvmx_vcpu *vcpu, u32 msr);

@@ -271,6 +271,7 @@ int myvmx_vmx_init(void)
 
 	if (err)
 		return err;
+	myvmx_vmx_read_host_msrs();
 	myvmx_backend = &myvmx_vmx_backend;
 	return 0;
 }

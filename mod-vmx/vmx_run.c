@@ -2,10 +2,10 @@
 /*
  * Entering a VT-x guest, once per pass of vcpu.c's run loop: with
  * preemption off, make the VMCS current here, load the guest's FPU
- * registers and enter with interrupts off; after the exit put back what
- * VMX does not (data and FS/GS selectors, TSS and GDT limits), hand a
- * host interrupt that came during the guest to its handler, then handle
- * the exit.
+ * registers and SYSCALL MSRs and enter with interrupts off; after the
+ * exit put back what VMX does not (those MSRs, data and FS/GS selectors,
+ * TSS and GDT limits), hand a host interrupt that came during the guest
+ * to its handler, then handle the exit.
  */
 #include <asm/desc.h>
 #include <asm/tlbflush.h>
@@ -15,7 +15,55 @@
 struct myvmx_host_segs {
 	u16 ds, es, fs, gs;
 	unsigned long fs_base;
+	u64 kernel_gs_base;
 };
+
+/*
+ * The host's SYSCALL MSRs.  Linux gives STAR, LSTAR and SYSCALL_MASK the
+ * same values on every CPU and keeps them (syscall_init), so they are
+ * read once, when the backend loads.
+ */
+static u64 myvmx_host_star, myvmx_host_lstar, myvmx_host_sfmask;
+
+void myvmx_vmx_read_host_msrs(void)
+{
+	rdmsrl(MSR_STAR, myvmx_host_star);
+	rdmsrl(MSR_LSTAR, myvmx_host_lstar);
+	rdmsrl(MSR_SYSCALL_MASK, myvmx_host_sfmask);
+}
+
+static void myvmx_swap_msr(u32 msr, u64 from, u64 to)
+{
+	if (from != to)
+		wrmsrl(msr, to);
+}
+
+/*
+ * VMX switches neither the SYSCALL MSRs nor KERNEL_GS_BASE: while the
+ * guest runs, the CPU must hold the guest's (its SYSCALL and SWAPGS use
+ * them), and the host's again before anything of the host can.  The
+ * guest's SWAPGS changes KERNEL_GS_BASE without an exit: it is read back.
+ * CSTAR is left alone: Intel CPUs have no SYSCALL in compatibility mode.
+ */
+static void myvmx_load_guest_msrs(struct myvmx_vmx_vcpu *vx,
+				  struct myvmx_host_segs *h)
+{
+	rdmsrl(MSR_KERNEL_GS_BASE, h->kernel_gs_base);
+	wrmsrl(MSR_KERNEL_GS_BASE, vx->msr_kernel_gs_base);
+	myvmx_swap_msr(MSR_STAR, myvmx_host_star, vx->msr_star);
+	myvmx_swap_msr(MSR_LSTAR, myvmx_host_lstar, vx->msr_lstar);
+	myvmx_swap_msr(MSR_SYSCALL_MASK, myvmx_host_sfmask, vx->msr_sfmask);
+}
+
+static void myvmx_put_guest_msrs(struct myvmx_vmx_vcpu *vx,
+				 const struct myvmx_host_segs *h)
+{
+	rdmsrl(MSR_KERNEL_GS_BASE, vx->msr_kernel_gs_base);
+	wrmsrl(MSR_KERNEL_GS_BASE, h->kernel_gs_base);
+	myvmx_swap_msr(MSR_STAR, vx->msr_star, myvmx_host_star);
+	myvmx_swap_msr(MSR_LSTAR, vx->msr_lstar, myvmx_host_lstar);
+	myvmx_swap_msr(MSR_SYSCALL_MASK, vx->msr_sfmask, myvmx_host_sfmask);
+}
 
 static void myvmx_save_host_segs(struct myvmx_vmx_vcpu *vx,
 				 struct myvmx_host_segs *h)
@@ -184,9 +232,11 @@ static int myvmx_enter_once(struct myvmx_vcpu *vcpu,
 	myvmx_deliver_event(vx);
 	myvmx_update_host_cr(vx);
 	myvmx_save_host_segs(vx, &host);
+	myvmx_load_guest_msrs(vx, &host);
 	myvmx_fxrstor(vcpu->guest_fpu);
 	failed = myvmx_vmx_enter(vcpu->gpr, vx->launched);
 	myvmx_fxsave(vcpu->guest_fpu);
+	myvmx_put_guest_msrs(vx, &host);
 	myvmx_restore_host_segs(&host);
 	if (!failed) {
 		vx->launched = true;
