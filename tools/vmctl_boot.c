@@ -118,7 +118,7 @@ int vmctl_load_linux(uint8_t *mem, uint64_t mem_size, const char *kernel,
 	uint8_t *bp = mem + BOOT_PARAMS_ADDR, *image;
 	uint64_t *gdt = (uint64_t *)(mem + GDT_ADDR);
 	unsigned int setup_sects, hdr_end;
-	uint64_t initrd_max, limit, top;
+	uint64_t initrd_max, limit, lowest, top;
 	ssize_t size, setup_size, rd_size = 0;
 
 	if (mem_size < 2 * KERNEL_ADDR) {
@@ -166,9 +166,11 @@ int vmctl_load_linux(uint8_t *mem, uint64_t mem_size, const char *kernel,
 	if (initrd) {
 		initrd_max = get32(bp + BP_INITRD_ADDR_MAX);
 		limit = mem_size < initrd_max + 1 ? mem_size : initrd_max + 1;
+		/* The lowest it may go: above the kernel and room to unpack. */
+		lowest = KERNEL_ADDR + 2 * (uint64_t)size;
 		/* The header is the file's: it may put the limit anywhere. */
 		top = 0;
-		if (limit >= KERNEL_ADDR + 2 * (uint64_t)size) {
+		if (limit >= lowest) {
 			rd_size = read_file(initrd, mem + KERNEL_ADDR + size,
 					    limit - KERNEL_ADDR - size);
 			if (rd_size < 0)
@@ -176,7 +178,7 @@ int vmctl_load_linux(uint8_t *mem, uint64_t mem_size, const char *kernel,
 			/* Move it to the top, out of the kernel's way. */
 			top = (limit - rd_size) & ~0xfffULL;
 		}
-		if (top < KERNEL_ADDR + 2 * (uint64_t)size) {
+		if (top < lowest) {
 			fprintf(stderr, "vmctl: %s: no room for it below %#llx\n",
 				initrd, (unsigned long long)limit);
 			return -1;

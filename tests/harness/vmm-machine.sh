@@ -8,13 +8,13 @@
 # Packs KERNEL_DIR's bzImage and modules, the modules built in MODDIR,
 # the tools, the test guests (with a Linux guest: guest-kernel.sh's
 # bzImage and a busybox initramfs) and tests/vmm/*.sh with busybox (and
-# bash) into an
-# initramfs, boots it (Bochs: from an isolinux ISO, headless
-# under Xvfb) with the serial console in a file, and stops the emulator
-# when the guest powers off, panics, or TIMEOUT seconds (default 1200)
-# pass.  Inside, vmm-init.sh runs every test and prints a KTAP block on
-# the console; it is extracted into RESULTS/MACHINE.ktap.  Exit status: that of the run
-# inside (0 when every test passed), or 1 when it never finished.
+# bash) into an initramfs, boots it (Bochs: from an isolinux ISO,
+# headless under Xvfb) with the serial console in a file, and stops the
+# emulator when the guest powers off, panics, or TIMEOUT seconds
+# (default 1200) pass.  Inside, vmm-init.sh runs every test and prints a
+# KTAP block on the console; it is extracted into RESULTS/MACHINE.ktap.
+# Exit status: that of the run inside (0 when every test passed), or 1
+# when it never finished.
 #
 # usage: vmm-machine.sh KERNEL_DIR MODDIR RESULTS [TEST...]
 set -euo pipefail
