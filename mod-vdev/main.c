@@ -8,15 +8,39 @@
 
 #include <ringzero.h>
 #include "platform.h"
+#include "virtio_blk.h"
+#include "virtio_net.h"
+
+static const struct myvmx_device_class *const myvdev_classes[] = {
+	&myvdev_platform_class,
+	&myvdev_blk_class,
+	&myvdev_net_class,
+};
+
+static void myvdev_unregister(unsigned int n)
+{
+	while (n--)
+		myvmx_device_class_unregister(myvdev_classes[n]);
+}
 
 static int __init myvdev_init(void)
 {
-	return myvmx_device_class_register(&myvdev_platform_class);
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(myvdev_classes); i++) {
+		err = myvmx_device_class_register(myvdev_classes[i]);
+		if (err) {
+			myvdev_unregister(i);
+			return err;
+		}
+	}
+	return 0;
 }
 
 static void __exit myvdev_exit(void)
 {
-	myvmx_device_class_unregister(&myvdev_platform_class);
+	myvdev_unregister(ARRAY_SIZE(myvdev_classes));
 }
 
 module_init(myvdev_init);

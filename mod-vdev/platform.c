@@ -60,6 +60,7 @@ struct myvdev_platform {
 	u64 pit_period_ns;
 	struct myvdev_console console;
 	struct myvdev_port_range io[MYVDEV_PLATFORM_RANGES];
+	u64 io_exits, interrupts;	/* port accesses, INTA cycles */
 };
 
 static struct myvdev_platform *myvdev_platform_of(struct myvmx_iodev *dev)
@@ -185,6 +186,7 @@ static void myvdev_platform_read(struct myvmx_iodev *dev, u64 addr,
 	unsigned int i;
 
 	spin_lock_irqsave(&p->lock, flags);
+	p->io_exits++;
 	for (i = 0; i < len; i++)
 		((u8 *)val)[i] = myvdev_platform_inb(p, addr + i);
 	spin_unlock_irqrestore(&p->lock, flags);
@@ -199,6 +201,7 @@ static void myvdev_platform_write(struct myvmx_iodev *dev, u64 addr,
 	unsigned int i;
 
 	spin_lock_irqsave(&p->lock, flags);
+	p->io_exits++;
 	for (i = 0; i < len; i++)
 		reset |= myvdev_platform_outb(p, addr + i, ((u8 *)val)[i]);
 	irq = myvdev_pic_pending(&p->pic);
@@ -233,14 +236,39 @@ static u8 myvdev_platform_ack(void *chip)
 	u8 vector;
 
 	spin_lock_irqsave(&p->lock, flags);
+	p->interrupts++;
 	vector = myvdev_pic_ack(&p->pic);
 	spin_unlock_irqrestore(&p->lock, flags);
 	return vector;
 }
 
+/* Another device's line (myvmx_set_irq). */
+static bool myvdev_platform_set_irq(void *chip, unsigned int line, bool level)
+{
+	struct myvdev_platform *p = chip;
+	unsigned long flags;
+	bool pending;
+
+	spin_lock_irqsave(&p->lock, flags);
+	myvdev_pic_set_irq(&p->pic, line, level);
+	pending = myvdev_pic_pending(&p->pic);
+	spin_unlock_irqrestore(&p->lock, flags);
+	return pending;
+}
+
 static const struct myvmx_irqchip_ops myvdev_platform_irqchip = {
 	.pending = myvdev_platform_pending,
 	.ack = myvdev_platform_ack,
+	.set_irq = myvdev_platform_set_irq,
+};
+
+/* The lines of the platform's own devices, as on a PC. */
+static const u8 myvdev_platform_irqs[] = {
+	0,			/* PIT */
+	1, 12,			/* i8042: keyboard, mouse */
+	2,			/* the slave PIC */
+	MYVDEV_COM1_IRQ,
+	8,			/* RTC */
 };
 
 static void myvdev_platform_free(struct myvdev_platform *p)
@@ -287,6 +315,8 @@ static void *myvdev_platform_create(struct myvmx_vm *vm,
 			goto fail;
 	}
 	err = myvmx_set_irqchip(vm, &myvdev_platform_irqchip, p);
+	for (i = 0; !err && i < ARRAY_SIZE(myvdev_platform_irqs); i++)
+		err = myvmx_irq_claim(vm, myvdev_platform_irqs[i]);
 	if (err)
 		goto fail;
 	return p;
@@ -354,6 +384,18 @@ static __poll_t myvdev_platform_fd_poll(void *dev, struct file *file,
 	return myvdev_console_poll(&p->console, file, wait);
 }
 
+static void myvdev_platform_stats(void *dev, struct myvmx_device_stats *s)
+{
+	struct myvdev_platform *p = dev;
+	unsigned long flags;
+
+	strscpy(s->name, "platform", sizeof(s->name));
+	spin_lock_irqsave(&p->lock, flags);
+	myvmx_device_count(s, "io_exits", p->io_exits);
+	myvmx_device_count(s, "interrupts", p->interrupts);
+	spin_unlock_irqrestore(&p->lock, flags);
+}
+
 const struct myvmx_device_class myvdev_platform_class = {
 	.type = MYVMX_DEVICE_PLATFORM,
 	.name = "myvdev-platform",
@@ -364,4 +406,5 @@ const struct myvmx_device_class myvdev_platform_class = {
 	.read = myvdev_platform_fd_read,
 	.write = myvdev_platform_fd_write,
 	.poll = myvdev_platform_fd_poll,
+	.stats = myvdev_platform_stats,
 };

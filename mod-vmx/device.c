@@ -13,6 +13,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include <net/netlink.h>
 
 #include "vmm.h"
 
@@ -96,6 +97,11 @@ int myvmx_iodev_add(struct myvmx_vm *vm, struct myvmx_iodev *dev)
 		return -EINVAL;
 	if (vm->nr_iodevs_staged == MYVMX_MAX_IODEVS)
 		return -ENOSPC;
+	/* RAM hides MMIO: the guest would never reach the device. */
+	for (i = 0; dev->mmio && i < READ_ONCE(vm->nr_regions); i++)
+		if (myvmx_overlaps(vm->regions[i].gpa, vm->regions[i].size,
+				   dev->base, dev->len))
+			return -EEXIST;
 	for (i = 0; i < vm->nr_iodevs_staged; i++)
 		if (vm->iodevs[i]->mmio == dev->mmio &&
 		    myvmx_overlaps(vm->iodevs[i]->base, vm->iodevs[i]->len,
@@ -118,6 +124,25 @@ int myvmx_set_irqchip(struct myvmx_vm *vm, const struct myvmx_irqchip_ops *ops,
 	return 0;
 }
 EXPORT_SYMBOL_GPL(myvmx_set_irqchip);
+
+/*
+ * From ->create only: the device drives input @line of the VM's interrupt
+ * controller (installed by now, or by this ->create), and nothing else
+ * does.
+ */
+int myvmx_irq_claim(struct myvmx_vm *vm, unsigned int line)
+{
+	lockdep_assert_held(&vm->dev_lock);
+	if (!vm->irqchip && !vm->irqchip_staged)
+		return -ENODEV;
+	if (line >= MYVMX_IRQ_LINES)
+		return -EINVAL;
+	if ((vm->irq_lines | vm->irq_lines_staged) & BIT(line))
+		return -EBUSY;
+	vm->irq_lines_staged |= BIT(line);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(myvmx_irq_claim);
 
 static ssize_t myvmx_device_read(struct file *file, char __user *buf,
 				 size_t len, loff_t *ppos)
@@ -216,7 +241,7 @@ int myvmx_device_create(struct myvmx_vm *vm,
 	if (READ_ONCE(vm->state) != MYVMX_STATE_CREATED)
 		goto fail;
 	err = -EEXIST;
-	if (myvmx_vm_has_device(vm, t))
+	if (!t->multi && myvmx_vm_has_device(vm, t))
 		goto fail;
 	vm->had_devices = true;
 	dev->priv = t->create(vm, &req);
@@ -240,12 +265,15 @@ int myvmx_device_create(struct myvmx_vm *vm,
 	if (vm->irqchip_staged)		/* the same pairing */
 		smp_store_release(&vm->irqchip, vm->irqchip_staged);
 	vm->irqchip_staged = NULL;
+	vm->irq_lines |= vm->irq_lines_staged;
+	vm->irq_lines_staged = 0;
 	mutex_unlock(&vm->dev_lock);
 	return fd;
 
 fail:
 	vm->nr_iodevs_staged = vm->nr_iodevs;
 	vm->irqchip_staged = NULL;
+	vm->irq_lines_staged = 0;
 	mutex_unlock(&vm->dev_lock);
 	kfree(dev);
 	module_put(t->owner);
@@ -289,14 +317,60 @@ void myvmx_devices_vm_stopped(struct myvmx_vm *vm)
 	mutex_unlock(&vm->dev_lock);
 }
 
-/* The VM is going: no vCPU and no device fd is left. */
+/*
+ * The VM is going: no vCPU and no device fd is left.  The newest device
+ * goes first: the interrupt controller others raise lines on is older.
+ */
 void myvmx_devices_destroy(struct myvmx_vm *vm)
 {
 	struct myvmx_device *dev, *next;
 
-	list_for_each_entry_safe(dev, next, &vm->devices, node) {
+	list_for_each_entry_safe_reverse(dev, next, &vm->devices, node) {
 		dev->type->destroy(dev->priv);
 		module_put(dev->type->owner);
 		kfree(dev);
 	}
+}
+
+static int myvmx_device_put_stats(struct sk_buff *msg,
+				  const struct myvmx_device *dev)
+{
+	struct myvmx_device_stats s = { };
+	struct nlattr *nest, *counter;
+	unsigned int i;
+
+	if (dev->type->stats)
+		dev->type->stats(dev->priv, &s);
+	nest = nla_nest_start(msg, MYVMX_ATTR_DEVICE);
+	if (!nest || nla_put_u32(msg, MYVMX_DEVICE_ATTR_TYPE, dev->type->type) ||
+	    nla_put_string(msg, MYVMX_DEVICE_ATTR_NAME,
+			   s.name[0] ? s.name : dev->type->name))
+		return -EMSGSIZE;
+	for (i = 0; i < s.n; i++) {
+		counter = nla_nest_start(msg, MYVMX_DEVICE_ATTR_COUNTER);
+		if (!counter ||
+		    nla_put_string(msg, MYVMX_COUNTER_NAME, s.counter[i].name) ||
+		    nla_put_u64_64bit(msg, MYVMX_COUNTER_VALUE,
+				      s.counter[i].value, MYVMX_COUNTER_UNSPEC))
+			return -EMSGSIZE;
+		nla_nest_end(msg, counter);
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+/* MYVMX_CMD_GET_STATS: a MYVMX_ATTR_DEVICE per device. */
+int myvmx_devices_put_stats(struct sk_buff *msg, struct myvmx_vm *vm)
+{
+	struct myvmx_device *dev;
+	int err = 0;
+
+	mutex_lock(&vm->dev_lock);
+	list_for_each_entry(dev, &vm->devices, node) {
+		err = myvmx_device_put_stats(msg, dev);
+		if (err)
+			break;
+	}
+	mutex_unlock(&vm->dev_lock);
+	return err;
 }

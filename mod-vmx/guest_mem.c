@@ -41,12 +41,14 @@ int myvmx_read_gpa(struct myvmx_vm *vm, u64 gpa, void *buf, unsigned int len)
 {
 	return myvmx_access_gpa(vm, gpa, buf, len, false);
 }
+EXPORT_SYMBOL_GPL(myvmx_read_gpa);
 
 int myvmx_write_gpa(struct myvmx_vm *vm, u64 gpa, const void *buf,
 		    unsigned int len)
 {
 	return myvmx_access_gpa(vm, gpa, (void *)buf, len, true);
 }
+EXPORT_SYMBOL_GPL(myvmx_write_gpa);
 
 #define PTE_P		BIT_ULL(0)
 #define PTE_PS		BIT_ULL(7)

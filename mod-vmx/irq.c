@@ -115,6 +115,18 @@ void myvmx_vm_kick(struct myvmx_vm *vm)
 }
 EXPORT_SYMBOL_GPL(myvmx_vm_kick);
 
+/* A device's interrupt line (myvmx_irq_claim) goes to @level. */
+void myvmx_set_irq(struct myvmx_vm *vm, unsigned int line, bool level)
+{
+	/* Pairs with myvmx_device_create's release: the chip is set up. */
+	const struct myvmx_irqchip_ops *chip = smp_load_acquire(&vm->irqchip);
+
+	if (chip && chip->set_irq &&
+	    chip->set_irq(vm->irqchip_data, line, level))
+		myvmx_vm_kick(vm);
+}
+EXPORT_SYMBOL_GPL(myvmx_set_irq);
+
 /* Every vCPU out of the guest and out of HLT, to look at the VM's state. */
 void myvmx_vm_kick_all(struct myvmx_vm *vm)
 {

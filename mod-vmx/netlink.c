@@ -140,6 +140,8 @@ static int myvmx_fill_vm(struct sk_buff *msg, struct myvmx_vm *vm, u32 portid,
 	for (i = 0; cmd == MYVMX_CMD_GET_STATS && i < MYVMX_MAX_VCPUS; i++)
 		if (vm->vcpus[i] && myvmx_put_vcpu_stats(msg, vm->vcpus[i]))
 			goto cancel;
+	if (cmd == MYVMX_CMD_GET_STATS && myvmx_devices_put_stats(msg, vm))
+		goto cancel;
 	mutex_unlock(&vm->lock);
 	genlmsg_end(msg, hdr);
 	return 0;
@@ -190,7 +192,7 @@ static int myvmx_genl_get_vm(struct sk_buff *skb, struct genl_info *info)
 				    "myvmx: no VM with this id");
 		return -ENOENT;
 	}
-	msg = genlmsg_new(cmd == MYVMX_CMD_GET_STATS ? 16384 :
+	msg = genlmsg_new(cmd == MYVMX_CMD_GET_STATS ? 32768 :
 			  NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	err = msg ? myvmx_fill_vm(msg, vm, info->snd_portid, info->snd_seq, 0,
 				  cmd) : -ENOMEM;

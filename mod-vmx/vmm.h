@@ -17,6 +17,8 @@
 #include "decode.h"
 #include "myvmx_device.h"
 
+struct sk_buff;
+
 /* Exit statistics kept per vCPU: one counter per enum myvmx_exit_kind. */
 #define MYVMX_NR_EXIT_STATS	MYVMX_KIND_COUNT
 
@@ -50,6 +52,7 @@ struct myvmx_vm {
 	unsigned int nr_iodevs, nr_iodevs_staged;
 	const struct myvmx_irqchip_ops *irqchip, *irqchip_staged;
 	void *irqchip_data;
+	u16 irq_lines, irq_lines_staged;	/* claimed input lines */
 	bool had_devices;		/* kicks may come: see vcpu.c */
 	u32 exit_request;		/* MYVMX_EXIT_* for every vCPU, or 0 */
 
@@ -211,6 +214,7 @@ int myvmx_device_create(struct myvmx_vm *vm,
 			const struct myvmx_create_device __user *arg);
 void myvmx_devices_destroy(struct myvmx_vm *vm);
 void myvmx_devices_vm_stopped(struct myvmx_vm *vm);
+int myvmx_devices_put_stats(struct sk_buff *msg, struct myvmx_vm *vm);
 int myvmx_device_open(const struct myvmx_open_device __user *arg);
 int myvmx_iodev_serve(struct myvmx_vcpu *vcpu);
 
@@ -227,11 +231,7 @@ enum myvmx_next myvmx_next_event(struct myvmx_vcpu *vcpu, bool can_interrupt,
 int myvmx_halt(struct myvmx_vcpu *vcpu);
 void myvmx_vm_kick_all(struct myvmx_vm *vm);
 
-/* guest_mem.c: guest-physical and guest-linear memory access */
-int myvmx_read_gpa(struct myvmx_vm *vm, u64 gpa, void *buf,
-		   unsigned int len);
-int myvmx_write_gpa(struct myvmx_vm *vm, u64 gpa, const void *buf,
-		    unsigned int len);
+/* guest_mem.c: guest-physical (myvmx_device.h) and guest-linear access */
 int myvmx_gva_to_gpa(struct myvmx_vcpu *vcpu, const struct myvmx_cpu_mode *m,
 		     u64 gva, u64 *gpa);
 int myvmx_read_gva(struct myvmx_vcpu *vcpu, const struct myvmx_cpu_mode *m,

@@ -2,6 +2,7 @@
 /*
  * Command-line helpers shared by the ringzero tools.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -46,4 +47,20 @@ void rz_json_string(const char *s)
 			putchar(c);
 	}
 	putchar('"');
+}
+
+int rz_parse_mac(const char *s, uint8_t *mac)
+{
+	unsigned int b[6], i;
+	char tail;
+
+	if (sscanf(s, "%x:%x:%x:%x:%x:%x%c", &b[0], &b[1], &b[2], &b[3],
+		   &b[4], &b[5], &tail) != 6)
+		return -1;
+	for (i = 0; i < 6; i++) {
+		if (b[i] > 0xff)
+			return -1;
+		mac[i] = (uint8_t)b[i];
+	}
+	return 0;
 }

@@ -6,6 +6,7 @@
 #define RZ_TOOLS_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -17,6 +18,9 @@
  */
 int rz_tool_options(int argc, char **argv, void (*usage)(FILE *f),
 		    bool *json);
+
+/* "aa:bb:cc:dd:ee:ff" into @mac; -1 if it is not one. */
+int rz_parse_mac(const char *s, uint8_t *mac);
 
 /* Print @s as a JSON string literal. */
 void rz_json_string(const char *s);

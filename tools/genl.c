@@ -111,42 +111,53 @@ int rz_genl_join(struct rz_genl *g, const char *family, const char *group)
 	return 0;
 }
 
-int rz_genl_open(struct rz_genl *g, const char *family)
+void rz_genl_close(struct rz_genl *g)
+{
+	if (g->nl)
+		mnl_socket_close(g->nl);
+	g->nl = NULL;
+}
+
+/* A socket on @bus asking for extended acks, in @g. */
+static int rz_nl_open(struct rz_genl *g, int bus)
 {
 	memset(g, 0, sizeof(*g));
-	g->nl = mnl_socket_open(NETLINK_GENERIC);
+	g->nl = mnl_socket_open(bus);
 	if (!g->nl) {
 		perror("netlink socket");
 		return -1;
 	}
 	if (mnl_socket_bind(g->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
 		perror("netlink bind");
-		goto fail;
+		rz_genl_close(g);
+		return -1;
 	}
 	/* Ask for extended ack messages; older kernels just ignore it. */
 	mnl_socket_setsockopt(g->nl, NETLINK_EXT_ACK, &(int){ 1 },
 			      sizeof(int));
 	g->portid = mnl_socket_get_portid(g->nl);
 	g->seq = (uint32_t)time(NULL);
+	return 0;
+}
+
+int rz_genl_open(struct rz_genl *g, const char *family)
+{
+	if (rz_nl_open(g, NETLINK_GENERIC) < 0)
+		return -1;
 	if (rz_genl_resolve(g, family) < 0) {
 		if (errno == ENOENT)
 			fprintf(stderr,
 				"generic netlink family %s not found: is %s.ko loaded?\n",
 				family, family);
-		goto fail;
+		rz_genl_close(g);
+		return -1;
 	}
 	return 0;
-fail:
-	mnl_socket_close(g->nl);
-	g->nl = NULL;
-	return -1;
 }
 
-void rz_genl_close(struct rz_genl *g)
+int rz_rtnl_open(struct rz_genl *g)
 {
-	if (g->nl)
-		mnl_socket_close(g->nl);
-	g->nl = NULL;
+	return rz_nl_open(g, NETLINK_ROUTE);
 }
 
 struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,

@@ -34,6 +34,8 @@ struct rz_version {
  */
 int rz_genl_open(struct rz_genl *g, const char *family);
 void rz_genl_close(struct rz_genl *g);
+/* The same for rtnetlink (no family); rz_genl_talk then talks on it. */
+int rz_rtnl_open(struct rz_genl *g);
 
 /* Join multicast group @group of @family (open on @family). */
 int rz_genl_join(struct rz_genl *g, const char *family, const char *group);

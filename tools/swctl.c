@@ -132,22 +132,6 @@ const char *swctl_ifname(unsigned int ifindex, char *buf)
 	return buf;
 }
 
-int swctl_parse_mac(const char *s, uint8_t *mac)
-{
-	unsigned int b[6], i;
-	char tail;
-
-	if (sscanf(s, "%x:%x:%x:%x:%x:%x%c", &b[0], &b[1], &b[2], &b[3],
-		   &b[4], &b[5], &tail) != 6)
-		return -1;
-	for (i = 0; i < 6; i++) {
-		if (b[i] > 0xff)
-			return -1;
-		mac[i] = (uint8_t)b[i];
-	}
-	return 0;
-}
-
 const char *swctl_mac_str(const unsigned char *m, char *buf)
 {
 	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x",

@@ -55,9 +55,6 @@ int swctl_dump(const char *family, uint8_t cmd, uint16_t attr,
 /* The name of @ifindex (or the number) into @buf (IF_NAMESIZE bytes). */
 const char *swctl_ifname(unsigned int ifindex, char *buf);
 
-/* "xx:xx:xx:xx:xx:xx" into @mac; -1 when it is not a MAC address. */
-int swctl_parse_mac(const char *s, uint8_t *mac);
-
 /* @mac as xx:xx:xx:xx:xx:xx into @buf (18 bytes). */
 const char *swctl_mac_str(const unsigned char *mac, char *buf);
 

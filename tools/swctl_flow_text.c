@@ -54,8 +54,8 @@ static int put_mac(struct nlmsghdr *nlh, int type, char *val)
 
 	if (slash)
 		*slash = '\0';
-	if (swctl_parse_mac(val, mac) < 0 ||
-	    (slash && swctl_parse_mac(slash + 1, mask) < 0))
+	if (rz_parse_mac(val, mac) < 0 ||
+	    (slash && rz_parse_mac(slash + 1, mask) < 0))
 		return -1;
 	mnl_attr_put(nlh, type, 6, mac);
 	if (slash)

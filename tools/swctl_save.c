@@ -676,7 +676,7 @@ static int restore_fdb_add(struct rtnl *r, int argc, char **argv)
 
 	if (argc < 2 || argc % 2)
 		goto usage;
-	if (swctl_parse_mac(argv[1], mac) < 0) {
+	if (rz_parse_mac(argv[1], mac) < 0) {
 		fprintf(stderr, "swctl: bad MAC address '%s'\n", argv[1]);
 		return 2;
 	}

@@ -9,13 +9,14 @@
  *                         run a flat binary guest (vmctl_run.c)
  *   vmctl run NAME --kernel BZIMAGE [--initrd FILE] [--cmdline TEXT]
  *             [--mem SIZE] [--vcpus 1] [--timeout S]
+ *             [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC]]...
  *                         boot Linux, with its console, until it stops
  *   vmctl start NAME --kernel ...   the same in the background
  *                         (vmctl_start.c)
  *   vmctl console VM      the serial console of a started VM
  *   vmctl stop|pause|resume VM
  *   vmctl [-j] list       the VMs (vmctl_list.c)
- *   vmctl [-j] stats VM   their vCPUs' exits by reason
+ *   vmctl [-j] stats VM   their vCPUs' exits by reason, their devices' counters
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,12 +43,14 @@ static void print_usage(FILE *f)
 		"             run a flat binary guest loaded at 0x7c00\n"
 		"  run NAME --kernel BZIMAGE [--initrd FILE] [--cmdline TEXT]\n"
 		"      [--mem SIZE] [--vcpus 1] [--timeout S]\n"
+		"      [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC]]...\n"
 		"             boot Linux in the kernel, with its console\n"
 		"  start NAME --kernel ...   the same, in the background\n"
 		"  console VM the serial console of a started VM\n"
 		"  stop VM, pause VM, resume VM\n"
 		"  list       the VMs: id, name, owner, vCPUs, memory\n"
-		"  stats VM   exits of the VM's vCPUs by reason (VM: id or name)\n"
+		"  stats VM   exits of the VM's vCPUs by reason (VM: id or name),\n"
+		"             its devices' counters\n"
 		"  -j         JSON output\n");
 }
 

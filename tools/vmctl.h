@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <myvmx.h>
@@ -25,6 +26,31 @@ int vmctl_parse_timeout(const char *s, double *out);
 int vmctl_start(int argc, char **argv, bool foreground);
 int vmctl_console(const char *name);
 int vmctl_control(const char *name, uint8_t cmd);
+
+/* vmctl_devices.c: a Linux guest's virtio disks and NICs */
+#define VMCTL_MAX_DEVICES	8
+#define VMCTL_DEVICE_BASE	0xd0000000ULL
+
+struct vmctl_device {
+	uint32_t type;			/* enum myvmx_device_type */
+	const char *spec;		/* as given, for messages */
+	const char *path;		/* the disk's file, or the bridge */
+	bool read_only;
+	uint64_t mac;			/* 0: the kernel picks one */
+};
+
+struct vmctl_devices {
+	unsigned int n;
+	struct vmctl_device d[VMCTL_MAX_DEVICES];
+};
+
+/* --disk and --net arguments (changed in place); -1 if malformed. */
+int vmctl_parse_disk(struct vmctl_devices *ds, char *arg);
+int vmctl_parse_net(struct vmctl_devices *ds, char *arg);
+int vmctl_devices_cmdline(const struct vmctl_devices *ds, uint64_t mem_size,
+			  char *cmdline, size_t size);
+int vmctl_devices_create(const struct vmctl_devices *ds, int vm,
+			 uint64_t mem_size);
 
 /* vmctl_boot.c: Linux's boot protocol */
 int vmctl_load_linux(uint8_t *mem, uint64_t mem_size, const char *kernel,

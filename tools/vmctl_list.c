@@ -8,7 +8,8 @@
  *                          backend (vmx or svm), the state (created,
  *                          running, paused, stopped: REASON)
  *   vmctl [-j] stats VM    exits per vCPU by kind (VM: id or name), in
- *                          the vocabulary both backends share
+ *                          the vocabulary both backends share, then each
+ *                          in-kernel device's counters
  */
 #include <ctype.h>
 #include <errno.h>
@@ -204,6 +205,49 @@ static void print_vcpu(const struct nlattr *nest, bool json, bool first)
 		printf("}}");
 }
 
+/* A device's counters ("  NAME VALUE", or a JSON object). */
+static void print_device(const struct nlattr *nest, bool json, bool first)
+{
+	const struct nlattr *tb[MYVMX_DEVICE_ATTR_MAX + 1] = { 0 };
+	const struct nlattr *attr;
+	bool first_counter = true;
+
+	rz_genl_parse_nested(nest, tb, MYVMX_DEVICE_ATTR_MAX);
+	if (!tb[MYVMX_DEVICE_ATTR_TYPE] || !tb[MYVMX_DEVICE_ATTR_NAME])
+		return;
+	if (json) {
+		printf("%s{\"type\":%u,\"name\":", first ? "" : ",",
+		       mnl_attr_get_u32(tb[MYVMX_DEVICE_ATTR_TYPE]));
+		rz_json_string(mnl_attr_get_str(tb[MYVMX_DEVICE_ATTR_NAME]));
+		printf(",\"counters\":{");
+	} else {
+		printf("device %s\n", mnl_attr_get_str(tb[MYVMX_DEVICE_ATTR_NAME]));
+	}
+	mnl_attr_for_each_nested(attr, nest) {
+		const struct nlattr *c[MYVMX_COUNTER_MAX + 1] = { 0 };
+
+		if (mnl_attr_get_type(attr) != MYVMX_DEVICE_ATTR_COUNTER)
+			continue;
+		rz_genl_parse_nested(attr, c, MYVMX_COUNTER_MAX);
+		if (!c[MYVMX_COUNTER_NAME] || !c[MYVMX_COUNTER_VALUE])
+			continue;
+		if (json) {
+			printf("%s", first_counter ? "" : ",");
+			rz_json_string(mnl_attr_get_str(c[MYVMX_COUNTER_NAME]));
+			printf(":%llu", (unsigned long long)
+			       mnl_attr_get_u64(c[MYVMX_COUNTER_VALUE]));
+		} else {
+			printf("  %-20s %llu\n",
+			       mnl_attr_get_str(c[MYVMX_COUNTER_NAME]),
+			       (unsigned long long)
+			       mnl_attr_get_u64(c[MYVMX_COUNTER_VALUE]));
+		}
+		first_counter = false;
+	}
+	if (json)
+		printf("}}");
+}
+
 static int stats_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MYVMX_ATTR_MAX + 1] = { 0 };
@@ -233,6 +277,15 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 		if (mnl_attr_get_type(attr) != MYVMX_ATTR_VCPU)
 			continue;
 		print_vcpu(attr, json, first);
+		first = false;
+	}
+	if (json)
+		printf("],\"devices\":[");
+	first = true;
+	mnl_attr_for_each(attr, nlh, sizeof(struct genlmsghdr)) {
+		if (mnl_attr_get_type(attr) != MYVMX_ATTR_DEVICE)
+			continue;
+		print_device(attr, json, first);
 		first = false;
 	}
 	if (json)

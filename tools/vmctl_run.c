@@ -11,7 +11,9 @@
  * --platform gives the VM myvdev's in-kernel PC platform instead (PICs,
  * PIT, UART, CMOS, i8042): the guest's serial output then comes from the
  * UART's console ring, copied to stdout as it comes, and an i8042 reset
- * ends the run with "exit: reset".
+ * ends the run with "exit: reset".  With it, --disk and --net add virtio
+ * devices as for Linux guests (vmctl_devices.c): registers at 0xd0000000,
+ * 0xd0001000, ... and IRQ 5, 6, 7, ... in the order disks, then NICs.
  * tests/guests/kvm-run.c does the same under KVM, for comparison.
  */
 #include <errno.h>
@@ -426,8 +428,11 @@ int vmctl_run(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "platform", no_argument, NULL, 'P' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "disk", required_argument, NULL, 'd' },
+		{ "net", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct vmctl_devices devices = { 0 };
 	struct vm_run vm = { .mem_size = 1 << 20, .nr_vcpus = 1,
 			     .console_fd = -1 };
 	struct myvmx_create_device platform = {
@@ -487,13 +492,27 @@ int vmctl_run(int argc, char **argv)
 		case 'v':
 			vm.verbose = true;
 			break;
+		case 'd':
+			if (vmctl_parse_disk(&devices, optarg)) {
+				fprintf(stderr, "vmctl: --disk FILE[,ro]\n");
+				return 2;
+			}
+			break;
+		case 'n':
+			if (vmctl_parse_net(&devices, optarg)) {
+				fprintf(stderr, "vmctl: --net BRIDGE[,mac=MAC]\n");
+				return 2;
+			}
+			break;
 		default:
 			return 2;
 		}
 	}
-	if (optind + 1 != argc) {
+	if (optind + 1 != argc || (devices.n && !want_platform)) {
 		fprintf(stderr, "usage: vmctl run IMAGE [--mem SIZE] [--mode real|long]\n"
 			"                 [--vcpus N] [--timeout S] [--platform] [-v]\n"
+			"                 [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC]]...\n"
+			"                 (disks and NICs need the platform)\n"
 			"       vmctl run NAME --kernel BZIMAGE [--initrd FILE]\n"
 			"                 [--cmdline TEXT] [--mem SIZE] [--timeout S] [-v]\n");
 		return 2;
@@ -529,6 +548,8 @@ int vmctl_run(int argc, char **argv)
 		}
 		if (vm.console_fd < 0)
 			return vmctl_fail("MYVMX_CREATE_DEVICE");
+		if (vmctl_devices_create(&devices, vm.vm_fd, vm.mem_size))
+			return 1;
 		/* The last pass of console_thread must not wait. */
 		if (fcntl(vm.console_fd, F_SETFL, O_NONBLOCK) < 0)
 			return vmctl_fail("fcntl");

@@ -3,11 +3,13 @@
  * Linux guests the kernel runs (MYVMX_START):
  *
  *   vmctl start NAME --kernel BZIMAGE [--initrd FILE] [--cmdline TEXT]
- *                    [--mem SIZE] [--vcpus 1]
+ *                    [--mem SIZE] [--vcpus 1] [--disk FILE[,ro]]...
+ *                    [--net BRIDGE[,mac=MAC]]...
  *       loads the kernel with Linux's boot protocol (vmctl_boot.c) into a
- *       VM with myvdev's PC platform, starts it and returns: the VM runs
- *       in kernel threads.  The kernel command line is "console=ttyS0
- *       reboot=k panic=-1" and TEXT.  Prints "started vm ID (NAME)".
+ *       VM with myvdev's PC platform and virtio devices (vmctl_devices.c),
+ *       starts it and returns: the VM runs in kernel threads.  The kernel
+ *       command line is "console=ttyS0 reboot=k panic=-1", TEXT and the
+ *       devices.  Prints "started vm ID (NAME)".
  *   vmctl run NAME --kernel ... [--timeout S]
  *       the same, then the console in the foreground until the VM stops;
  *       the last line is "exit: REASON" (hlt: the guest powered off).
@@ -38,6 +40,7 @@ struct linux_vm {
 	const char *name, *kernel, *initrd, *cmdline;
 	uint64_t mem_size;
 	double timeout_s;		/* run: 0 for none */
+	struct vmctl_devices devices;
 };
 
 static int setup_vcpu(int vcpu)
@@ -76,6 +79,9 @@ static uint32_t start_linux(const struct linux_vm *l, int *vm_fd,
 
 	snprintf(cmdline, sizeof(cmdline), "%s%s%s", BASE_CMDLINE,
 		 *l->cmdline ? " " : "", l->cmdline);
+	if (vmctl_devices_cmdline(&l->devices, l->mem_size, cmdline,
+				  sizeof(cmdline)))
+		return 0;
 	mem = mmap(NULL, l->mem_size, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (mem == MAP_FAILED)
@@ -100,6 +106,8 @@ static uint32_t start_linux(const struct linux_vm *l, int *vm_fd,
 	}
 	if (*console_fd < 0)
 		return start_failed("MYVMX_CREATE_DEVICE");
+	if (vmctl_devices_create(&l->devices, vm, l->mem_size))
+		return 0;
 	vcpu = ioctl(vm, MYVMX_CREATE_VCPU, 0);
 	if (vcpu < 0)
 		return start_failed("MYVMX_CREATE_VCPU");
@@ -201,15 +209,32 @@ int vmctl_start(int argc, char **argv, bool foreground)
 		{ "mem", required_argument, NULL, 'm' },
 		{ "vcpus", required_argument, NULL, 'c' },
 		{ "timeout", required_argument, NULL, 't' },
+		{ "disk", required_argument, NULL, 'd' },
+		{ "net", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct linux_vm l = { .cmdline = "", .mem_size = 256 << 20 };
+	static struct linux_vm l;
 	int opt, vm, console;
 	uint32_t id;
 
+	memset(&l, 0, sizeof(l));
+	l.cmdline = "";
+	l.mem_size = 256 << 20;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
+		case 'd':
+			if (vmctl_parse_disk(&l.devices, optarg)) {
+				fprintf(stderr, "vmctl: --disk FILE[,ro]\n");
+				return 2;
+			}
+			break;
+		case 'n':
+			if (vmctl_parse_net(&l.devices, optarg)) {
+				fprintf(stderr, "vmctl: --net BRIDGE[,mac=MAC]\n");
+				return 2;
+			}
+			break;
 		case 'k':
 			l.kernel = optarg;
 			break;
@@ -247,7 +272,8 @@ int vmctl_start(int argc, char **argv, bool foreground)
 	if (optind + 1 != argc || !l.kernel) {
 		fprintf(stderr,
 			"usage: vmctl %s NAME --kernel BZIMAGE [--initrd FILE]\n"
-			"       [--cmdline TEXT] [--mem SIZE] [--vcpus 1]%s\n",
+			"       [--cmdline TEXT] [--mem SIZE] [--vcpus 1]\n"
+			"       [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC]]...%s\n",
 			foreground ? "run" : "start",
 			foreground ? " [--timeout S]" : "");
 		return 2;

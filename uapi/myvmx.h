@@ -44,8 +44,11 @@
  *                           them; ENODEV when no module registered @type).
  *                           Returns a device fd.  Its exits (port I/O,
  *                           MMIO, interrupts) are served in the kernel and
- *                           never reach user space.  Each type once per VM
- *                           (EEXIST).  Types:
+ *                           never reach user space.  Devices come before
+ *                           MYVMX_START (EBUSY after) and after the memory:
+ *                           a device range in RAM is refused (EEXIST).
+ *                           The platform once per VM (EEXIST), virtio
+ *                           devices as many as fit.  Types:
  *     MYVMX_DEVICE_PLATFORM the PC platform: a pair of 8259A PICs (0x20,
  *                           0xa0, ELCR 0x4d0), the 8254 PIT (0x40-0x43, and
  *                           port 0x61), a 16550A UART at 0x3f8 on IRQ 4, a
@@ -61,6 +64,34 @@
  *                           MYVMX_EXIT_RESET.  @args must be zero.
  *                           Once a started VM (MYVMX_START) has stopped,
  *                           read() returns 0 when it has nothing left.
+ *     MYVMX_DEVICE_VIRTIO_BLK a virtio-mmio (version 2) block device.
+ *                           @args[0]: the guest-physical base of its 512
+ *                           register bytes, 4 KiB aligned, outside RAM;
+ *                           @args[1]: its interrupt, a line of the
+ *                           platform's PICs (which must exist: ENODEV) that
+ *                           no other device uses (EBUSY; the platform has
+ *                           0, 1, 2, 4, 8 and 12); @args[2]: an fd of a
+ *                           regular file or block device open for reading,
+ *                           the disk (EBADF; EINVAL if O_APPEND), whose size
+ *                           in 512-byte sectors is the capacity;
+ *                           @args[3]: bit 0 read-only, as is a disk not
+ *                           open for writing.  Reads, writes and flushes
+ *                           are done in the kernel, on the exit that
+ *                           notified the queue.  Linux finds the device with
+ *                           virtio_mmio.device=512@BASE:IRQ.
+ *     MYVMX_DEVICE_VIRTIO_NET a virtio-mmio (version 2) network device:
+ *                           @args[0] and @args[1] as for the block device;
+ *                           @args[2]: the guest's MAC address, its first
+ *                           byte in bits 47-40 (0: a random one; EINVAL if
+ *                           multicast); @args[3]: 0.  Its host side is a
+ *                           netdev named vm<ID>n<N> (ID: the VM's, N: the
+ *                           lowest free) in the caller's network
+ *                           namespace, which can be enslaved to any bridge:
+ *                           what the guest sends, the netdev receives, and
+ *                           what is sent on the netdev, the guest receives.
+ *                           The guest's link is up while the netdev is.
+ *                           read() on the device fd gives the netdev's
+ *                           current name and a newline.
  *   MYVMX_START             _IO, no argument.  Returns the VM's id (as the
  *                           genl family names it).  The kernel runs the VM from
  *                           now on, one kernel thread per vCPU, from the
@@ -151,7 +182,22 @@
  *                           myvmx_exit_kind), MYVMX_EXIT_STAT_NAME
  *                           (NLA_NUL_STRING, its name: "io", "mmio", "hlt",
  *                           "cpuid", ...; see the enum), MYVMX_EXIT_STAT_COUNT
- *                           (NLA_U64).  CAP_NET_ADMIN.
+ *                           (NLA_U64).  Then per in-kernel device a nested
+ *                           MYVMX_ATTR_DEVICE: MYVMX_DEVICE_ATTR_TYPE
+ *                           (NLA_U32, enum myvmx_device_type),
+ *                           MYVMX_DEVICE_ATTR_NAME (NLA_NUL_STRING: "platform",
+ *                           "virtio-blk@0xBASE", a NIC's netdev name) and
+ *                           its counters, each a nested
+ *                           MYVMX_DEVICE_ATTR_COUNTER with MYVMX_COUNTER_NAME
+ *                           (NLA_NUL_STRING) and MYVMX_COUNTER_VALUE
+ *                           (NLA_U64): the exits it served ("io_exits",
+ *                           "mmio_exits"), the interrupts it raised or the
+ *                           platform delivered ("interrupts"), a disk's
+ *                           "reads", "writes", "flushes", "errors",
+ *                           "read_bytes", "written_bytes", a NIC's
+ *                           "tx_packets", "tx_bytes", "tx_dropped" (what the
+ *                           guest sent) and "rx_packets", "rx_bytes",
+ *                           "rx_dropped" (what it was sent).  CAP_NET_ADMIN.
  *   MYVMX_CMD_STOP          do; MYVMX_ATTR_VM_ID.  Stops every vCPU of the
  *                           VM (MYVMX_EXIT_STOPPED), started or not.
  *                           EALREADY when it has stopped.  CAP_NET_ADMIN.
@@ -177,6 +223,7 @@
 #ifndef _UAPI_MYVMX_H
 #define _UAPI_MYVMX_H
 
+#include <linux/const.h>
 #include <linux/ioctl.h>
 #include <linux/types.h>
 #include "ringzero.h"
@@ -269,7 +316,11 @@ enum myvmx_exit_reason {
 
 enum myvmx_device_type {
 	MYVMX_DEVICE_PLATFORM = 1,
+	MYVMX_DEVICE_VIRTIO_BLK = 2,
+	MYVMX_DEVICE_VIRTIO_NET = 3,
 };
+
+#define MYVMX_VIRTIO_BLK_RO	_BITULL(0)	/* virtio-blk @args[3] */
 
 struct myvmx_create_device {
 	__u32	type;			/* enum myvmx_device_type */
@@ -373,6 +424,7 @@ enum myvmx_attr {
 	MYVMX_ATTR_BACKEND,
 	MYVMX_ATTR_VM_STATE,
 	MYVMX_ATTR_VM_STOP_REASON,
+	MYVMX_ATTR_DEVICE,		/* nested: enum myvmx_device_attr */
 	__MYVMX_ATTR_MAX
 };
 
@@ -387,6 +439,25 @@ enum myvmx_vcpu_attr {
 };
 
 #define MYVMX_VCPU_MAX (__MYVMX_VCPU_MAX - 1)
+
+enum myvmx_device_attr {
+	MYVMX_DEVICE_ATTR_UNSPEC,
+	MYVMX_DEVICE_ATTR_TYPE,
+	MYVMX_DEVICE_ATTR_NAME,
+	MYVMX_DEVICE_ATTR_COUNTER,	/* nested: enum myvmx_counter_attr */
+	__MYVMX_DEVICE_ATTR_MAX
+};
+
+#define MYVMX_DEVICE_ATTR_MAX (__MYVMX_DEVICE_ATTR_MAX - 1)
+
+enum myvmx_counter_attr {
+	MYVMX_COUNTER_UNSPEC,
+	MYVMX_COUNTER_NAME,
+	MYVMX_COUNTER_VALUE,
+	__MYVMX_COUNTER_MAX
+};
+
+#define MYVMX_COUNTER_MAX (__MYVMX_COUNTER_MAX - 1)
 
 enum myvmx_exit_stat_attr {
 	MYVMX_EXIT_STAT_UNSPEC,

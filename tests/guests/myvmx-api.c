@@ -17,6 +17,9 @@
  *                          (myvdev loaded)
  *   myvmx-api device-hold  create a VM with the platform device, print
  *                          "holding", wait
+ *   myvmx-api virtio       the virtio devices' refusals (bases, lines,
+ *                          disks, MACs) and a NIC's name on its fd
+ *                          (myvdev loaded)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -411,6 +414,88 @@ static void start_checks(int dev)
 	close(fd);
 }
 
+static int create_virtio(int vm, uint32_t type, uint64_t base, uint64_t irq,
+			 uint64_t arg2, uint64_t arg3)
+{
+	struct myvmx_create_device d = {
+		.type = type,
+		.args = { base, irq, arg2, arg3 },
+	};
+
+	return ioctl(vm, MYVMX_CREATE_DEVICE, &d);
+}
+
+/* The virtio devices' arguments, each checked. */
+static void virtio_checks(int dev)
+{
+	const uint32_t blk = MYVMX_DEVICE_VIRTIO_BLK;
+	const uint32_t net = MYVMX_DEVICE_VIRTIO_NET;
+	const uint64_t base = 0xd0000000;
+	char disk[] = "/tmp/myvmx-api-diskXXXXXX", name[32] = { 0 };
+	int vm, vcpu, fd, dir, a, b, n;
+
+	fd = mkstemp(disk);
+	if (fd < 0 || ftruncate(fd, 65536)) {
+		perror("a disk file");
+		exit(100);
+	}
+	dir = open("/tmp", O_RDONLY | O_DIRECTORY);
+	vcpu = vcpu_with(dev, &vm, serial_hi, sizeof(serial_hi) - 1);
+	expect("a disk before the platform (no PIC): ENODEV",
+	       create_virtio(vm, blk, base, 5, fd, 0), ENODEV);
+	expect("the platform", create_platform(vm, 0, 0) < 0 ? -1 : 0, 0);
+	expect("a disk at an unaligned base: EINVAL",
+	       create_virtio(vm, blk, base + 0x200, 5, fd, 0), EINVAL);
+	expect("a disk in RAM: EEXIST",
+	       create_virtio(vm, blk, 0x1000, 5, fd, 0), EEXIST);
+	expect("a disk on the UART's line: EBUSY",
+	       create_virtio(vm, blk, base, 4, fd, 0), EBUSY);
+	expect("a disk on line 16: EINVAL",
+	       create_virtio(vm, blk, base, 16, fd, 0), EINVAL);
+	expect("a disk on fd -1: EINVAL",
+	       create_virtio(vm, blk, base, 5, -1ULL, 0), EINVAL);
+	expect("a disk on a closed fd: EBADF",
+	       create_virtio(vm, blk, base, 5, 1000, 0), EBADF);
+	expect("a directory as a disk: EINVAL",
+	       create_virtio(vm, blk, base, 5, dir, 0), EINVAL);
+	expect("a disk with unknown flags: EINVAL",
+	       create_virtio(vm, blk, base, 5, fd, 2), EINVAL);
+	a = create_virtio(vm, blk, base, 5, fd, MYVMX_VIRTIO_BLK_RO);
+	expect("a read-only disk", a < 0 ? -1 : 0, 0);
+	expect("a second device at its base: EEXIST",
+	       create_virtio(vm, blk, base, 6, fd, 0), EEXIST);
+	expect("a second device on its line: EBUSY",
+	       create_virtio(vm, blk, base + 0x1000, 5, fd, 0), EBUSY);
+	expect("a NIC with a multicast MAC: EINVAL",
+	       create_virtio(vm, net, base + 0x1000, 6, 0x01005e000001ULL, 0),
+	       EINVAL);
+	expect("a NIC with a MAC beyond 48 bits: EINVAL",
+	       create_virtio(vm, net, base + 0x1000, 6, 1ULL << 48, 0),
+	       EINVAL);
+	expect("a NIC with a fourth argument: EINVAL",
+	       create_virtio(vm, net, base + 0x1000, 6, 0, 1), EINVAL);
+	b = create_virtio(vm, net, base + 0x1000, 6, 0x525400000001ULL, 0);
+	expect("a NIC", b < 0 ? -1 : 0, 0);
+	n = read(b, name, 2);
+	expect("its name does not fit in 2 bytes: EINVAL", n, EINVAL);
+	n = read(b, name, sizeof(name) - 1);
+	expect("its fd reads its netdev's name, vm<ID>n0",
+	       n > 4 && !strncmp(name, "vm", 2) && !strcmp(name + n - 3, "n0\n") ?
+	       0 : (errno = EIO, -1), 0);
+	expect("the disk's fd reads nothing: EINVAL", read(a, name, 8),
+	       EINVAL);
+	expect("a device after START: EBUSY",
+	       ioctl(vm, MYVMX_START, 0) < 0 ? -1 :
+	       create_virtio(vm, blk, base + 0x2000, 7, fd, 0), EBUSY);
+	close(a);
+	close(b);
+	close(vcpu);
+	close(vm);
+	close(dir);
+	close(fd);
+	unlink(disk);
+}
+
 static int device_hold(int dev)
 {
 	int vm = create_vm(dev);
@@ -474,10 +559,12 @@ int main(int argc, char **argv)
 		start_checks(dev);
 	} else if (argc == 2 && !strcmp(argv[1], "device-hold")) {
 		return device_hold(dev);
+	} else if (argc == 2 && !strcmp(argv[1], "virtio")) {
+		virtio_checks(dev);
 	} else {
 		fprintf(stderr,
 			"usage: myvmx-api checks|close-run|hold|kvm-hold|as-nobody|\n"
-			"                 device|device-hold\n");
+			"                 device|device-hold|virtio\n");
 		return 2;
 	}
 	return failures;

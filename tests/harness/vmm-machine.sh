@@ -31,7 +31,7 @@ root="$work/root"
 iso="$work/iso"
 mkdir -p "$results"
 rm -rf "$root" "$iso"
-mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,lib64} \
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,run,etc,lib64} \
 	"$root/ringzero/tests/vmm" "$root/ringzero/tests/harness" \
 	"$root/ringzero/tests/guests" "$root/ringzero/tools" \
 	"$iso/isolinux" "$iso/boot"
@@ -64,6 +64,13 @@ cp "$RZ_ROOT"/tests/guests/*.bin "$RZ_ROOT/tests/guests/kvm-run" \
 for t in vmctl swctl; do
 	copy_prog "$RZ_ROOT/tools/$t" "ringzero/tools/$t"
 done
+# iproute2 (network namespaces, veth, myvxlan through the plugin) and
+# tcpdump for the VM networking tests; ahead of busybox's on PATH.
+copy_prog "$(command -v ip)" ringzero/tools/ip
+copy_prog "$(command -v tcpdump)" ringzero/tools/tcpdump
+cp "$RZ_ROOT"/tools/link_*.so "$root/ringzero/tools/"
+echo 'root:x:0:0:root:/:/bin/sh' > "$root/etc/passwd"	# tcpdump -Z root
+echo 'root:x:0:' > "$root/etc/group"
 # Modules keep their build-tree layout (mod-*/x.ko, tests/kunit/x.ko).
 (cd "$moddir" && find . -name '*.ko' -print0 |
 	cpio -0 -pdm --quiet "$root/ringzero/modules")

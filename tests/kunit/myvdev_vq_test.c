@@ -9,43 +9,13 @@
 #include <kunit/test.h>
 #include <linux/virtio_ring.h>
 
-#include "../../mod-vdev/virtqueue.h"
+#include "myvdev_fake_gmem.h"
 
-#define MEM_SIZE	0x10000
 #define DESC		0x1000
 #define AVAIL		0x2000
 #define USED		0x3000
 #define BUFS		0x4000
 #define QSIZE		8
-
-struct fake_guest {
-	u8 mem[MEM_SIZE];
-	unsigned int faults;
-};
-
-static int fake_read(void *ctx, u64 gpa, void *buf, unsigned int len)
-{
-	struct fake_guest *g = ctx;
-
-	if (gpa >= MEM_SIZE || len > MEM_SIZE - gpa) {
-		g->faults++;
-		return -EFAULT;
-	}
-	memcpy(buf, g->mem + gpa, len);
-	return 0;
-}
-
-static int fake_write(void *ctx, u64 gpa, const void *buf, unsigned int len)
-{
-	struct fake_guest *g = ctx;
-
-	if (gpa >= MEM_SIZE || len > MEM_SIZE - gpa) {
-		g->faults++;
-		return -EFAULT;
-	}
-	memcpy(g->mem + gpa, buf, len);
-	return 0;
-}
 
 struct vq_env {
 	struct fake_guest *g;
@@ -62,9 +32,7 @@ static struct vq_env *vq_env_new(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, e);
 	e->g = kunit_kzalloc(test, sizeof(*e->g), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, e->g);
-	e->mem.ctx = e->g;
-	e->mem.read = fake_read;
-	e->mem.write = fake_write;
+	fake_gmem_init(&e->mem, e->g);
 	e->vq.size = QSIZE;
 	e->vq.desc = DESC;
 	e->vq.avail = AVAIL;

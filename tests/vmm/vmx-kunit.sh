@@ -4,11 +4,12 @@
 # controls and CPUID; myvmx_svm the VMCB, intercepts, ASIDs and the exit
 # vocabulary both backends share; myvdev (which needs myvmx) the PIC, PIT,
 # UART, CMOS and i8042 models; myvdev_vq its split virtqueues, with
-# hostile rings.
+# hostile rings; myvdev_vmmio the virtio-mmio transport; myvdev_disk the
+# virtio-blk requests over a shmem file.
 . "$RZ_ROOT/tests/harness/testlib.sh"
 check "insmod myvmx" rz_insmod myvmx
 check "insmod myvdev" rz_insmod myvdev
-for suite in myvmx myvmx_svm myvdev myvdev_vq myvdev_vmmio; do
+for suite in myvmx myvmx_svm myvdev myvdev_vq myvdev_vmmio myvdev_disk; do
 	dmesg -c > /dev/null
 	insmod "$RZ_MODDIR/tests/kunit/${suite}_test.ko"
 	ktap=$(dmesg -c)
