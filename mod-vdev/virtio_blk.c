@@ -63,10 +63,7 @@ static void myvdev_blk_notify(struct myvdev_vmmio *t, unsigned int index)
 		used = true;
 		cond_resched();
 	}
-	if (err == -EIO)
-		myvdev_vmmio_needs_reset(t);
-	if (used)
-		myvdev_vmmio_used(t);
+	myvdev_vmmio_batch_done(t, err, used);
 }
 
 static const struct myvdev_vmmio_ops myvdev_blk_ops = {

@@ -73,6 +73,19 @@ void myvdev_vmmio_used(struct myvdev_vmmio *t)
 }
 EXPORT_SYMBOL_IF_KUNIT(myvdev_vmmio_used);
 
+/*
+ * A device took chains from a queue: @err -EIO (the queue broke) makes it
+ * need a reset; buffers it put in the used ring (@used) interrupt once.
+ */
+void myvdev_vmmio_batch_done(struct myvdev_vmmio *t, int err, bool used)
+{
+	if (err == -EIO)
+		myvdev_vmmio_needs_reset(t);
+	if (used)
+		myvdev_vmmio_used(t);
+}
+EXPORT_SYMBOL_IF_KUNIT(myvdev_vmmio_batch_done);
+
 void myvdev_vmmio_config_changed(struct myvdev_vmmio *t)
 {
 	t->config_generation++;

@@ -57,6 +57,7 @@ void myvdev_vmmio_write(struct myvdev_vmmio *t, unsigned int offset,
 			unsigned int len, u32 val);
 bool myvdev_vmmio_driver_ok(const struct myvdev_vmmio *t);
 void myvdev_vmmio_used(struct myvdev_vmmio *t);
+void myvdev_vmmio_batch_done(struct myvdev_vmmio *t, int err, bool used);
 void myvdev_vmmio_config_changed(struct myvdev_vmmio *t);
 void myvdev_vmmio_needs_reset(struct myvdev_vmmio *t);
 

@@ -119,10 +119,7 @@ static void myvdev_net_tx(struct myvdev_net *n, struct myvdev_vq *vq)
 			break;
 		used = true;
 	}
-	if (err == -EIO)
-		myvdev_vmmio_needs_reset(&n->v.t);
-	if (used)
-		myvdev_vmmio_used(&n->v.t);
+	myvdev_vmmio_batch_done(&n->v.t, err, used);
 }
 
 static void myvdev_net_notify(struct myvdev_vmmio *t, unsigned int index)
@@ -208,10 +205,7 @@ static void myvdev_net_rx_work(struct work_struct *work)
 			break;
 		used = true;
 	}
-	if (err == -EIO)
-		myvdev_vmmio_needs_reset(&n->v.t);
-	if (used)
-		myvdev_vmmio_used(&n->v.t);
+	myvdev_vmmio_batch_done(&n->v.t, err, used);
 	if (done == MYVDEV_NET_BACKLOG)
 		schedule_work(&n->rx_work);	/* others' turn first */
 out:

@@ -90,6 +90,17 @@ rz_done() {
 	[ "$RZ_FAILS" -eq 0 ]
 }
 
+# rz_console_until VM FILE REGEX: the console of the started VM appended
+# to FILE until a line matches REGEX (about half an hour at most).
+rz_console_until() {
+	local i
+	for i in $(seq 900); do
+		timeout 2 vmctl console "$1" < /dev/null >> "$2" 2>&1
+		tr -d '\r' < "$2" | grep -Eq "$3" && return 0
+	done
+	return 1
+}
+
 # rz_netns NS...: create network namespaces, each with lo up.
 rz_netns() {
 	local n

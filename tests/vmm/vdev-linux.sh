@@ -68,17 +68,8 @@ if [ "$RZ_HVM" = svm ]; then
 		vmctl start linux2 "${boot[@]}" --cmdline rz.idle
 	# A console read takes what is new: the output piles up in a file.
 	: > /tmp/linux2.out
-	console_ticks() {
-		local i
-		for i in $(seq 300); do
-			timeout 2 vmctl console linux2 < /dev/null \
-				>> /tmp/linux2.out 2>&1
-			[ "$(grep -c '^tick [0-9]' /tmp/linux2.out)" -ge 2 ] &&
-				return 0
-		done
-		return 1
-	}
-	check "vmctl console shows it ticking" console_ticks
+	check "vmctl console shows it ticking" \
+		rz_console_until linux2 /tmp/linux2.out '^tick 2'
 	check_output "its console had the boot log" \
 		'Run /init as init process' cat /tmp/linux2.out
 	check "vmctl stop" vmctl stop linux2

@@ -30,21 +30,12 @@ check "the veth underlay" ip -n ova link add eth0 type veth peer name eth0 \
 check "ova: a mybridge with a myvxlan port" side ova 1 2
 check "ovb: the same, towards ova" side ovb 2 1
 
-# console_until VM FILE REGEX: VM's console into FILE until a line matches.
-console_until() {
-	local i
-	for i in $(seq 900); do
-		timeout 2 vmctl console "$1" < /dev/null >> "$2" 2>&1
-		tr -d '\r' < "$2" | grep -Eq "$3" && return 0
-	done
-	return 1
-}
 check_output "a guest in ovb, its NIC on ovb's bridge" \
 	'^started vm [0-9]+ \(ovb\)$' ip netns exec ovb vmctl start ovb \
 	"${boot[@]}" --net br0,mac=52:54:00:00:0b:02 \
 	--cmdline "rz.ip=10.9.0.2/24 rz.idle"
 : > /tmp/ovb.out
-check "its eth0 is up" console_until ovb /tmp/ovb.out '^eth0 '
+check "its eth0 is up" rz_console_until ovb /tmp/ovb.out '^eth0 '
 # VXLAN whose inner frame is IPv4 (udp[28:2]) carrying ICMP (udp[39]).
 ip netns exec ova tcpdump -Z root -n -l -i eth0 -c 2 \
 	'udp port 4789 and udp[28:2] = 0x0800 and udp[39] = 1' \

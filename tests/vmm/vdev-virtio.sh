@@ -45,15 +45,6 @@ head -c 65536 /dev/urandom > /tmp/vdb.img
 vda_sum=$(sha256sum < /tmp/vda.img | cut -d' ' -f1)
 vdb_sum=$(sha256sum < /tmp/vdb.img | cut -d' ' -f1)
 cp /tmp/vda.img /tmp/vda.orig
-# console_until VM FILE REGEX: VM's console into FILE until a line matches.
-console_until() {
-	local i
-	for i in $(seq 900); do
-		timeout 2 vmctl console "$1" < /dev/null >> "$2" 2>&1
-		tr -d '\r' < "$2" | grep -Eq "$3" && return 0
-	done
-	return 1
-}
 check_output "vmctl start with two disks and a NIC" \
 	'^started vm [0-9]+ \(disks\)$' \
 	vmctl start disks "${boot[@]}" --disk /tmp/vda.img \
@@ -61,7 +52,7 @@ check_output "vmctl start with two disks and a NIC" \
 	--cmdline "rz.disk rz.ip=10.0.0.2/24 rz.idle"
 : > /tmp/disks.out
 check "the guest checks its disks, sets up eth0" \
-	console_until disks /tmp/disks.out '^tick 1'
+	rz_console_until disks /tmp/disks.out '^tick 1'
 tr -d '\r' < /tmp/disks.out > /tmp/disks.log
 grep -E '^(vd|virtio|eth0)' /tmp/disks.log | sed 's/^/  | /'
 check_output "the guest's driver found both disks" \
