@@ -43,6 +43,12 @@ static bool myvmx_thread_serve(struct myvmx_vcpu *vcpu)
 		return true;
 	case MYVMX_EXIT_HLT:
 		return false;
+	case MYVMX_EXIT_INTERNAL_ERROR:	/* nobody else would see why */
+		pr_info_ratelimited("myvmx: vm %u vcpu %u: internal error %u (hardware reason %#x, %#llx) at rip %#llx\n",
+				    vm->id, vcpu->index, run->internal.suberror,
+				    run->internal.hw_reason,
+				    run->internal.qualification, vcpu->rip);
+		fallthrough;
 	default:
 		myvmx_vm_request_exit(vm, run->exit_reason);
 		return false;

@@ -55,7 +55,7 @@ struct myvmx_vmx_vcpu {
 	struct list_head loaded_node;	/* on the CPU's loaded list */
 	u16 vpid;
 	unsigned long *msr_bitmap;
-	u64 cr0_shadow, cr4_shadow;	/* what the guest believes */
+	u64 cr0_shadow, cr4_shadow;	/* myvmx's bits: myvmx_guest_cr0/4 */
 	u64 host_fs_base;
 	/* Emulated MSRs the VMCS does not hold. */
 	u64 msr_kernel_gs_base, msr_star, msr_lstar, msr_cstar, msr_sfmask;
@@ -73,6 +73,8 @@ void myvmx_vmcs_clear_on_cpu(struct myvmx_vmx_vcpu *vx);
 void myvmx_vmcs_clear(struct myvmx_vmx_vcpu *vx);
 void myvmx_set_cr0(struct myvmx_vmx_vcpu *vx, u64 cr0);
 void myvmx_set_cr4(struct myvmx_vmx_vcpu *vx, u64 cr4);
+u64 myvmx_guest_cr0(struct myvmx_vmx_vcpu *vx);
+u64 myvmx_guest_cr4(struct myvmx_vmx_vcpu *vx);
 int myvmx_vmcs_setup(struct myvmx_vmx_vcpu *vx, u64 eptp);
 void myvmx_invvpid_all(void);
 void myvmx_invept_all(void);

@@ -188,9 +188,9 @@ static int myvmx_vmx_get_sregs(struct myvmx_vcpu *vcpu, struct myvmx_sregs *s)
 	s->gdt.limit = vmcs_read(GUEST_GDTR_LIMIT);
 	s->idt.base = vmcs_read(GUEST_IDTR_BASE);
 	s->idt.limit = vmcs_read(GUEST_IDTR_LIMIT);
-	s->cr0 = vx->cr0_shadow;
+	s->cr0 = myvmx_guest_cr0(vx);
 	s->cr3 = vmcs_read(GUEST_CR3);
-	s->cr4 = vx->cr4_shadow;
+	s->cr4 = myvmx_guest_cr4(vx);
 	s->efer = vmcs_read(GUEST_IA32_EFER);
 	preempt_enable();
 	s->cr2 = 0;
@@ -231,9 +231,9 @@ static void myvmx_vmx_cpu_mode(struct myvmx_vcpu *vcpu,
 	struct myvmx_vmx_vcpu *vx = vcpu->arch;
 	u32 cs_ar = vmcs_read(GUEST_CS_AR_BYTES);
 
-	m->cr0 = vx->cr0_shadow;
+	m->cr0 = myvmx_guest_cr0(vx);
 	m->cr3 = vmcs_read(GUEST_CR3);
-	m->cr4 = vx->cr4_shadow;
+	m->cr4 = myvmx_guest_cr4(vx);
 	m->efer = vmcs_read(GUEST_IA32_EFER);
 	m->cs_base = vmcs_read(GUEST_CS_BASE);
 	m->ds_base = vmcs_read(GUEST_DS_BASE);

@@ -22,7 +22,7 @@ void myvmx_vmx_inject(struct myvmx_vmx_vcpu *vx, u8 type, u8 vector,
 	u32 info = INTR_INFO_VALID_MASK | (type << 8) | vector;
 
 	/* Real mode has no error codes, even with unrestricted guest. */
-	if (has_error && (vx->cr0_shadow & X86_CR0_PE)) {
+	if (has_error && (myvmx_guest_cr0(vx) & X86_CR0_PE)) {
 		info |= INTR_INFO_DELIVER_CODE_MASK;
 		vmcs_write(VM_ENTRY_EXCEPTION_ERROR_CODE, error);
 	}

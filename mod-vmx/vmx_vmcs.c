@@ -118,6 +118,25 @@ void myvmx_set_cr4(struct myvmx_vmx_vcpu *vx, u64 cr4)
 }
 
 /*
+ * CR0 and CR4 as the guest has them, @vx's VMCS current: the bits it owns
+ * change in the register without an exit (the shadows keep the old ones:
+ * PAE, PGE, PE, PG...), the bits myvmx owns are in the shadows.
+ */
+u64 myvmx_guest_cr0(struct myvmx_vmx_vcpu *vx)
+{
+	u64 mask = vmcs_read(CR0_GUEST_HOST_MASK);
+
+	return (vmcs_read(GUEST_CR0) & ~mask) | (vx->cr0_shadow & mask);
+}
+
+u64 myvmx_guest_cr4(struct myvmx_vmx_vcpu *vx)
+{
+	u64 mask = vmcs_read(CR4_GUEST_HOST_MASK);
+
+	return (vmcs_read(GUEST_CR4) & ~mask) | (vx->cr4_shadow & mask);
+}
+
+/*
  * Make @vx's VMCS current on this CPU; preemption is off.  A VMCS active
  * on another CPU is cleared there first: a VMCS is active on one CPU at a
  * time, and its cached state must reach memory before another loads it.
