@@ -35,6 +35,17 @@ rz_rmmod() {
 	rmmod "$1"
 }
 
+# rz_rmmod_settled NAME: rmmod once what a stopped VM held is let go; a
+# VM is freed (its devices, their netdevs) a little after it stops.
+rz_rmmod_settled() {
+	local i
+	for i in $(seq 100); do
+		rmmod "$1" 2> /dev/null && return 0
+		sleep 0.2
+	done
+	rmmod "$1"
+}
+
 # check DESCRIPTION COMMAND...: run COMMAND, report, count a failure.
 check() {
 	local desc=$1 out

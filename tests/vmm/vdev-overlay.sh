@@ -65,6 +65,6 @@ check_fails "no panic, no oops" \
 	grep -E 'Kernel panic|Oops|BUG:|WARNING:' /tmp/ova.log /tmp/ovb.out
 rz_netns_del ova ovb
 for m in myvdev myvmx myvxlan mybridge; do
-	check "rmmod $m" rz_rmmod $m
+	check "rmmod $m" rz_rmmod_settled $m
 done
 rz_done

@@ -143,7 +143,7 @@ check "its NIC went with it" nics_gone
 check_output "the host is fine: no warning in its log" '^$' \
 	sh -c 'dmesg | grep -E "BUG|WARNING|Oops|general protection"; true'
 
-check "rmmod myvdev" rz_rmmod myvdev
+check "rmmod myvdev" rz_rmmod_settled myvdev
 check "rmmod mybridge" rz_rmmod mybridge
 check "rmmod myvmx" rz_rmmod myvmx
 rz_done
