@@ -11,7 +11,6 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/module.h>
-#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/virtio_ids.h>
 
@@ -42,28 +41,19 @@ static u32 myvdev_blk_config_read(struct myvdev_vmmio *t, unsigned int offset,
 	return myvdev_virtio_config(&config, sizeof(config), offset, len);
 }
 
+static u32 myvdev_blk_serve(struct myvdev_virtio *v,
+			    const struct myvdev_vq_chain *chain)
+{
+	struct myvdev_blk *b = container_of(v, struct myvdev_blk, v);
+
+	return myvdev_disk_request(&b->disk, &v->mem, chain);
+}
+
 static void myvdev_blk_notify(struct myvdev_vmmio *t, unsigned int index)
 {
 	struct myvdev_blk *b = myvdev_blk_of(t);
-	struct myvdev_vq *vq = &t->vq[index];
-	bool used = false;
-	unsigned int n;
-	int err = 0;
 
-	/* What the driver made available by now; later ones notify again. */
-	for (n = 0; n < vq->size; n++) {
-		err = myvdev_vq_pop(vq, &b->v.mem, &b->chain);
-		if (err)
-			break;
-		err = myvdev_vq_push(vq, &b->v.mem, b->chain.head,
-				     myvdev_disk_request(&b->disk, &b->v.mem,
-							 &b->chain));
-		if (err)
-			break;
-		used = true;
-		cond_resched();
-	}
-	myvdev_vmmio_batch_done(t, err, used);
+	myvdev_virtio_serve(&b->v, &t->vq[index], &b->chain, myvdev_blk_serve);
 }
 
 static const struct myvdev_vmmio_ops myvdev_blk_ops = {

@@ -10,6 +10,7 @@
  * lose the rest.
  */
 #include <linux/align.h>
+#include <linux/sched.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
 
@@ -71,6 +72,34 @@ void myvdev_virtio_interrupt(struct myvdev_vmmio *t)
 	v->interrupts++;
 	myvmx_set_irq(v->vm, v->irq, true);
 	myvmx_set_irq(v->vm, v->irq, false);
+}
+
+/*
+ * The chains the driver made available on @vq by now (later ones notify
+ * again), each taken into @chain and given to @serve, which returns the
+ * bytes it wrote into it; then the transport's end-of-batch rule.  With
+ * the lock held, in process context.
+ */
+void myvdev_virtio_serve(struct myvdev_virtio *v, struct myvdev_vq *vq,
+			 struct myvdev_vq_chain *chain,
+			 u32 (*serve)(struct myvdev_virtio *v,
+				      const struct myvdev_vq_chain *chain))
+{
+	bool used = false;
+	unsigned int n;
+	int err = 0;
+
+	for (n = 0; n < vq->size; n++) {
+		err = myvdev_vq_pop(vq, &v->mem, chain);
+		if (err)
+			break;
+		err = myvdev_vq_push(vq, &v->mem, chain->head, serve(v, chain));
+		if (err)
+			break;
+		used = true;
+		cond_resched();
+	}
+	myvdev_vmmio_batch_done(&v->t, err, used);
 }
 
 /* From the class's ->create: claims the range and the line. */

@@ -35,6 +35,10 @@ int myvdev_virtio_init(struct myvdev_virtio *v, struct myvmx_vm *vm,
 		       u64 features, unsigned int nr_vqs);
 void myvdev_virtio_destroy(struct myvdev_virtio *v);
 void myvdev_virtio_interrupt(struct myvdev_vmmio *t);
+void myvdev_virtio_serve(struct myvdev_virtio *v, struct myvdev_vq *vq,
+			 struct myvdev_vq_chain *chain,
+			 u32 (*serve)(struct myvdev_virtio *v,
+				      const struct myvdev_vq_chain *chain));
 void myvdev_virtio_stats(struct myvdev_virtio *v, const char *kind,
 			 struct myvmx_device_stats *s);
 u32 myvdev_virtio_config(const void *config, size_t size,

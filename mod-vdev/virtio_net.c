@@ -72,11 +72,11 @@ static u32 myvdev_net_config_read(struct myvdev_vmmio *t, unsigned int offset,
 	return myvdev_virtio_config(&config, sizeof(config), offset, len);
 }
 
-/* One frame the guest sent, in n->chain: into the host's stack. */
-static void myvdev_net_tx_one(struct myvdev_net *n)
+/* One frame the guest sent: into the host's stack.  Nothing is written. */
+static u32 myvdev_net_tx_one(struct myvdev_virtio *v,
+			     const struct myvdev_vq_chain *c)
 {
-	const struct myvdev_vq_chain *c = &n->chain;
-	struct net_device *dev = n->dev;
+	struct net_device *dev = container_of(v, struct myvdev_net, v)->dev;
 	struct sk_buff *skb;
 	unsigned int len;
 
@@ -84,42 +84,24 @@ static void myvdev_net_tx_one(struct myvdev_net *n)
 	    c->out_len > MYVDEV_NET_HDR_LEN + MYVDEV_NET_MAX_FRAME) {
 		dev->stats.rx_length_errors++;	/* under the lock */
 		dev_core_stats_rx_dropped_inc(dev);
-		return;
+		return 0;
 	}
 	len = c->out_len - MYVDEV_NET_HDR_LEN;
 	skb = netdev_alloc_skb_ip_align(dev, len);
 	if (!skb) {
 		dev_core_stats_rx_dropped_inc(dev);
-		return;
+		return 0;
 	}
-	if (myvdev_vq_copy_out(&n->v.mem, c, MYVDEV_NET_HDR_LEN,
+	if (myvdev_vq_copy_out(&v->mem, c, MYVDEV_NET_HDR_LEN,
 			       skb_put(skb, len), len)) {
 		dev_core_stats_rx_dropped_inc(dev);
 		kfree_skb(skb);
-		return;
+		return 0;
 	}
 	skb->protocol = eth_type_trans(skb, dev);
 	dev_sw_netstats_rx_add(dev, len);
 	netif_rx(skb);
-}
-
-static void myvdev_net_tx(struct myvdev_net *n, struct myvdev_vq *vq)
-{
-	bool used = false;
-	unsigned int i;
-	int err = 0;
-
-	for (i = 0; i < vq->size; i++) {
-		err = myvdev_vq_pop(vq, &n->v.mem, &n->chain);
-		if (err)
-			break;
-		myvdev_net_tx_one(n);
-		err = myvdev_vq_push(vq, &n->v.mem, n->chain.head, 0);
-		if (err)
-			break;
-		used = true;
-	}
-	myvdev_vmmio_batch_done(&n->v.t, err, used);
+	return 0;
 }
 
 static void myvdev_net_notify(struct myvdev_vmmio *t, unsigned int index)
@@ -127,7 +109,8 @@ static void myvdev_net_notify(struct myvdev_vmmio *t, unsigned int index)
 	struct myvdev_net *n = myvdev_net_of(t);
 
 	if (index == MYVDEV_NET_TXQ)
-		myvdev_net_tx(n, &t->vq[index]);
+		myvdev_virtio_serve(&n->v, &t->vq[index], &n->chain,
+				    myvdev_net_tx_one);
 	else				/* new receive buffers */
 		schedule_work(&n->rx_work);
 }
@@ -381,6 +364,17 @@ static void myvdev_net_stopped(void *priv)
 	netif_carrier_off(n->dev);
 }
 
+/* The netdev's name now into @name (IFNAMSIZ bytes); its length. */
+static size_t myvdev_net_name(struct myvdev_net *n, char *name)
+{
+	ssize_t len;
+
+	rtnl_lock();			/* renames take it */
+	len = strscpy(name, n->dev->name, IFNAMSIZ);
+	rtnl_unlock();
+	return len;
+}
+
 /* The netdev's name and a newline, whole or not at all. */
 static ssize_t myvdev_net_fd_read(void *priv, char __user *buf, size_t len,
 				  bool nonblock)
@@ -389,9 +383,7 @@ static ssize_t myvdev_net_fd_read(void *priv, char __user *buf, size_t len,
 	char name[IFNAMSIZ + 1];
 	size_t n_len;
 
-	rtnl_lock();			/* renames take it */
-	n_len = strscpy(name, n->dev->name, IFNAMSIZ);
-	rtnl_unlock();
+	n_len = myvdev_net_name(n, name);
 	name[n_len++] = '\n';
 	if (len < n_len)
 		return -EINVAL;
@@ -408,9 +400,8 @@ static void myvdev_net_stats(void *priv, struct myvmx_device_stats *s)
 	mutex_lock(&n->v.lock);
 	myvdev_virtio_stats(&n->v, "virtio-net", s);
 	mutex_unlock(&n->v.lock);
-	rtnl_lock();			/* renames take it */
-	strscpy(s->name, n->dev->name, sizeof(s->name));
-	rtnl_unlock();
+	BUILD_BUG_ON(sizeof(s->name) < IFNAMSIZ);
+	myvdev_net_name(n, s->name);
 	myvmx_device_count(s, "tx_packets", st.rx_packets);
 	myvmx_device_count(s, "tx_bytes", st.rx_bytes);
 	myvmx_device_count(s, "tx_dropped", st.rx_dropped);

@@ -44,7 +44,7 @@ struct vmctl_devices {
 	struct vmctl_device d[VMCTL_MAX_DEVICES];
 };
 
-/* --disk and --net arguments (changed in place); -1 if malformed. */
+/* --disk and --net arguments (changed in place); -1 after saying why. */
 int vmctl_parse_disk(struct vmctl_devices *ds, char *arg);
 int vmctl_parse_net(struct vmctl_devices *ds, char *arg);
 int vmctl_devices_cmdline(const struct vmctl_devices *ds, uint64_t mem_size,

@@ -64,7 +64,11 @@ int vmctl_parse_disk(struct vmctl_devices *ds, char *arg)
 		d->read_only = true;
 	}
 	d->path = arg;
-	return *arg ? 0 : -1;
+	if (!*arg) {
+		fprintf(stderr, "vmctl: --disk FILE[,ro]\n");
+		return -1;
+	}
+	return 0;
 }
 
 /* BRIDGE[,mac=MAC] */
@@ -91,7 +95,11 @@ int vmctl_parse_net(struct vmctl_devices *ds, char *arg)
 			d->mac = d->mac << 8 | mac[i];
 	}
 	d->path = arg;
-	return *arg && strlen(arg) < IF_NAMESIZE ? 0 : -1;
+	if (!*arg || strlen(arg) >= IF_NAMESIZE) {
+		fprintf(stderr, "vmctl: --net BRIDGE[,mac=MAC]\n");
+		return -1;
+	}
+	return 0;
 }
 
 /* Where the devices' registers go: above RAM, below 4 GiB if it fits. */

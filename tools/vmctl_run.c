@@ -493,16 +493,12 @@ int vmctl_run(int argc, char **argv)
 			vm.verbose = true;
 			break;
 		case 'd':
-			if (vmctl_parse_disk(&devices, optarg)) {
-				fprintf(stderr, "vmctl: --disk FILE[,ro]\n");
+			if (vmctl_parse_disk(&devices, optarg))
 				return 2;
-			}
 			break;
 		case 'n':
-			if (vmctl_parse_net(&devices, optarg)) {
-				fprintf(stderr, "vmctl: --net BRIDGE[,mac=MAC]\n");
+			if (vmctl_parse_net(&devices, optarg))
 				return 2;
-			}
 			break;
 		default:
 			return 2;

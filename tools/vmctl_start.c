@@ -224,16 +224,12 @@ int vmctl_start(int argc, char **argv, bool foreground)
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'd':
-			if (vmctl_parse_disk(&l.devices, optarg)) {
-				fprintf(stderr, "vmctl: --disk FILE[,ro]\n");
+			if (vmctl_parse_disk(&l.devices, optarg))
 				return 2;
-			}
 			break;
 		case 'n':
-			if (vmctl_parse_net(&l.devices, optarg)) {
-				fprintf(stderr, "vmctl: --net BRIDGE[,mac=MAC]\n");
+			if (vmctl_parse_net(&l.devices, optarg))
 				return 2;
-			}
 			break;
 		case 'k':
 			l.kernel = optarg;
