@@ -5,7 +5,7 @@
  * vCPU's exit path, from the PIT's hrtimer and from the device fd.  The
  * PIT's channel 0 drives IRQ 0 from an hrtimer; a periodic rate above
  * 10 kHz is slowed to it so that a guest cannot flood its host with
- * timer interrupts.  The UART's line is IRQ 4.
+ * timer interrupts.  The UART's line is IRQ 4, the keyboard's IRQ 1.
  */
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
@@ -27,6 +27,7 @@
 #define MYVDEV_PIT_MIN_PERIOD_NS	(100 * NSEC_PER_USEC)
 #define MYVDEV_COM1			0x3f8
 #define MYVDEV_COM1_IRQ			4
+#define MYVDEV_KEYBOARD_IRQ		1
 
 static const struct {
 	u16 base, len;
@@ -81,6 +82,15 @@ static void myvdev_uart_sync(struct myvdev_platform *p)
 {
 	myvdev_pic_set_irq(&p->pic, MYVDEV_COM1_IRQ,
 			   myvdev_uart_irq(&p->uart));
+}
+
+/* After any i8042 access: a keyboard byte for the guest pulses IRQ 1. */
+static void myvdev_i8042_sync(struct myvdev_platform *p)
+{
+	if (myvdev_i8042_take_irq(&p->kbc)) {
+		myvdev_pic_set_irq(&p->pic, MYVDEV_KEYBOARD_IRQ, true);
+		myvdev_pic_set_irq(&p->pic, MYVDEV_KEYBOARD_IRQ, false);
+	}
 }
 
 /* Channel 0 was reprogrammed: arm or stop IRQ 0's timer. */
@@ -141,8 +151,12 @@ static u8 myvdev_platform_inb(struct myvdev_platform *p, u16 port)
 	case 0x70: case 0x71:
 		return myvdev_cmos_read(&p->cmos, port,
 					ktime_get_real_seconds());
-	case 0x60: case 0x64:
-		return myvdev_i8042_read(&p->kbc, port);
+	case 0x60: case 0x64: {
+		u8 val = myvdev_i8042_read(&p->kbc, port);
+
+		myvdev_i8042_sync(p);
+		return val;
+	}
 	}
 	if (port >= MYVDEV_COM1 && port < MYVDEV_COM1 + 8) {
 		u8 val = myvdev_uart_read(&p->uart, port - MYVDEV_COM1);
@@ -167,8 +181,12 @@ static bool myvdev_platform_outb(struct myvdev_platform *p, u16 port, u8 val)
 	case 0x70: case 0x71:
 		myvdev_cmos_write(&p->cmos, port, val);
 		return false;
-	case 0x60: case 0x64:
-		return myvdev_i8042_write(&p->kbc, port, val);
+	case 0x60: case 0x64: {
+		bool reset = myvdev_i8042_write(&p->kbc, port, val);
+
+		myvdev_i8042_sync(p);
+		return reset;
+	}
 	}
 	if (port >= MYVDEV_COM1 && port < MYVDEV_COM1 + 8) {
 		myvdev_uart_write(&p->uart, port - MYVDEV_COM1, val);
@@ -265,7 +283,8 @@ static const struct myvmx_irqchip_ops myvdev_platform_irqchip = {
 /* The lines of the platform's own devices, as on a PC. */
 static const u8 myvdev_platform_irqs[] = {
 	0,			/* PIT */
-	1, 12,			/* i8042: keyboard, mouse */
+	MYVDEV_KEYBOARD_IRQ,
+	12,			/* the i8042's mouse */
 	2,			/* the slave PIC */
 	MYVDEV_COM1_IRQ,
 	8,			/* RTC */
@@ -396,6 +415,24 @@ static void myvdev_platform_stats(void *dev, struct myvmx_device_stats *s)
 	spin_unlock_irqrestore(&p->lock, flags);
 }
 
+/* MYVMX_CMD_SHUTDOWN: Ctrl-Alt-Del on the keyboard. */
+static int myvdev_platform_shutdown(void *dev)
+{
+	struct myvdev_platform *p = dev;
+	unsigned long flags;
+	bool irq;
+	int err;
+
+	spin_lock_irqsave(&p->lock, flags);
+	err = myvdev_i8042_ctrl_alt_del(&p->kbc);
+	myvdev_i8042_sync(p);
+	irq = myvdev_pic_pending(&p->pic);
+	spin_unlock_irqrestore(&p->lock, flags);
+	if (irq)
+		myvmx_vm_kick(p->vm);
+	return err;
+}
+
 const struct myvmx_device_class myvdev_platform_class = {
 	.type = MYVMX_DEVICE_PLATFORM,
 	.name = "myvdev-platform",
@@ -407,4 +444,5 @@ const struct myvmx_device_class myvdev_platform_class = {
 	.write = myvdev_platform_fd_write,
 	.poll = myvdev_platform_fd_poll,
 	.stats = myvdev_platform_stats,
+	.shutdown = myvdev_platform_shutdown,
 };

@@ -374,3 +374,23 @@ int myvmx_devices_put_stats(struct sk_buff *msg, struct myvmx_vm *vm)
 	mutex_unlock(&vm->dev_lock);
 	return err;
 }
+
+/*
+ * MYVMX_CMD_SHUTDOWN: the first device that can ask the guest to shut
+ * down does.  -EOPNOTSUPP when none can.
+ */
+int myvmx_devices_shutdown(struct myvmx_vm *vm)
+{
+	struct myvmx_device *dev;
+	int err = -EOPNOTSUPP;
+
+	mutex_lock(&vm->dev_lock);
+	list_for_each_entry(dev, &vm->devices, node) {
+		if (dev->type->shutdown) {
+			err = dev->type->shutdown(dev->priv);
+			break;
+		}
+	}
+	mutex_unlock(&vm->dev_lock);
+	return err;
+}

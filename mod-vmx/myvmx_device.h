@@ -102,6 +102,11 @@ struct myvmx_device_class {
 	__poll_t (*poll)(void *dev, struct file *file, poll_table *wait);
 	/* Its name and counters; process context. */
 	void (*stats)(void *dev, struct myvmx_device_stats *s);
+	/*
+	 * Ask the guest to shut itself down (MYVMX_CMD_SHUTDOWN): 0 once
+	 * asked, -ENODEV when nothing in the guest would hear it.
+	 */
+	int (*shutdown)(void *dev);
 };
 
 int myvmx_device_class_register(const struct myvmx_device_class *t);

@@ -204,7 +204,23 @@ static int myvmx_genl_get_vm(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
-/* STOP, PAUSE, RESUME: one VM, named by its id. */
+/* SHUTDOWN: why the guest cannot be asked. */
+static void myvmx_shutdown_error(struct genl_info *info, int err)
+{
+	if (err == -EALREADY)
+		NL_SET_ERR_MSG(info->extack, "myvmx: the VM has already stopped");
+	else if (err == -EOPNOTSUPP)
+		NL_SET_ERR_MSG(info->extack,
+			       "myvmx: the VM has no device to ask its guest to shut down");
+	else if (err == -ENODEV)
+		NL_SET_ERR_MSG(info->extack,
+			       "myvmx: no driver in the guest listens to its keyboard");
+	else if (err)
+		NL_SET_ERR_MSG(info->extack,
+			       "myvmx: the guest's keyboard buffer is full");
+}
+
+/* STOP, SHUTDOWN, PAUSE, RESUME: one VM, named by its id. */
 static int myvmx_genl_control(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *id = info->attrs[MYVMX_ATTR_VM_ID];
@@ -224,6 +240,10 @@ static int myvmx_genl_control(struct sk_buff *skb, struct genl_info *info)
 		if (err)
 			NL_SET_ERR_MSG(info->extack,
 				       "myvmx: the VM has already stopped");
+		break;
+	case MYVMX_CMD_SHUTDOWN:
+		err = myvmx_vm_shutdown(vm);
+		myvmx_shutdown_error(info, err);
 		break;
 	default:
 		err = myvmx_vm_pause(vm, info->genlhdr->cmd == MYVMX_CMD_PAUSE);
@@ -269,6 +289,11 @@ static const struct genl_ops myvmx_genl_ops[] = {
 	},
 	{
 		.cmd	= MYVMX_CMD_RESUME,
+		.doit	= myvmx_genl_control,
+		.flags	= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd	= MYVMX_CMD_SHUTDOWN,
 		.doit	= myvmx_genl_control,
 		.flags	= GENL_ADMIN_PERM,
 	},

@@ -170,6 +170,17 @@ int myvmx_vm_stop(struct myvmx_vm *vm)
 	return err;
 }
 
+/* MYVMX_CMD_SHUTDOWN: the guest is asked; it stops the VM itself. */
+int myvmx_vm_shutdown(struct myvmx_vm *vm)
+{
+	bool stopped;
+
+	mutex_lock(&vm->lock);
+	stopped = vm->state == MYVMX_STATE_STOPPED;
+	mutex_unlock(&vm->lock);
+	return stopped ? -EALREADY : myvmx_devices_shutdown(vm);
+}
+
 /* MYVMX_CMD_PAUSE (@pause) and MYVMX_CMD_RESUME: started VMs only. */
 int myvmx_vm_pause(struct myvmx_vm *vm, bool pause)
 {

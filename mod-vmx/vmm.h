@@ -207,6 +207,7 @@ int myvmx_vcpu_run(struct myvmx_vcpu *vcpu);
 /* runner.c: VMs the kernel runs */
 int myvmx_vm_start(struct myvmx_vm *vm);
 int myvmx_vm_stop(struct myvmx_vm *vm);
+int myvmx_vm_shutdown(struct myvmx_vm *vm);
 int myvmx_vm_pause(struct myvmx_vm *vm, bool pause);
 
 /* device.c, iodev.c: in-kernel devices */
@@ -215,6 +216,7 @@ int myvmx_device_create(struct myvmx_vm *vm,
 void myvmx_devices_destroy(struct myvmx_vm *vm);
 void myvmx_devices_vm_stopped(struct myvmx_vm *vm);
 int myvmx_devices_put_stats(struct sk_buff *msg, struct myvmx_vm *vm);
+int myvmx_devices_shutdown(struct myvmx_vm *vm);
 int myvmx_device_open(const struct myvmx_open_device __user *arg);
 int myvmx_iodev_serve(struct myvmx_vcpu *vcpu);
 

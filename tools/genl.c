@@ -193,6 +193,8 @@ void rz_print_extack(const struct nlmsghdr *nlh)
 	}
 }
 
+bool rz_genl_quiet;
+
 static int rz_error_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
@@ -204,8 +206,10 @@ static int rz_error_cb(const struct nlmsghdr *nlh, void *data)
 	}
 	if (err->error == 0)
 		return MNL_CB_STOP;
-	rz_print_extack(nlh);
-	fprintf(stderr, "error: %s\n", strerror(-err->error));
+	if (!rz_genl_quiet) {
+		rz_print_extack(nlh);
+		fprintf(stderr, "error: %s\n", strerror(-err->error));
+	}
 	errno = -err->error;
 	return MNL_CB_ERROR;
 }

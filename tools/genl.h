@@ -47,8 +47,10 @@ struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,
 /*
  * Send @nlh and run @cb on every reply message until the request is
  * answered.  Returns 0, or -1 with errno set (the kernel's error and its
- * extack message are printed).
+ * extack message are printed, unless rz_genl_quiet is set: the caller
+ * then says what an error means itself).
  */
+extern bool rz_genl_quiet;
 int rz_genl_talk(struct rz_genl *g, struct nlmsghdr *nlh, mnl_cb_t cb,
 		 void *data);
 

@@ -9,12 +9,16 @@
  *                         run a flat binary guest (vmctl_run.c)
  *   vmctl run NAME --kernel BZIMAGE [--initrd FILE] [--cmdline TEXT]
  *             [--mem SIZE] [--vcpus 1] [--timeout S]
- *             [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC]]...
+ *             [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC][,name=IF]]...
  *                         boot Linux, with its console, until it stops
  *   vmctl start NAME --kernel ...   the same in the background
  *                         (vmctl_start.c)
  *   vmctl console VM      the serial console of a started VM
- *   vmctl stop|pause|resume VM
+ *   vmctl stop [--hard] [--timeout S] VM
+ *                         ask the guest to shut down (Ctrl-Alt-Del on its
+ *                         keyboard), stop it hard if it cannot or after S
+ *                         seconds (vmctl_stop.c)
+ *   vmctl pause|resume VM
  *   vmctl [-j] list       the VMs (vmctl_list.c)
  *   vmctl [-j] stats VM   their vCPUs' exits by reason, their devices' counters
  */
@@ -43,11 +47,14 @@ static void print_usage(FILE *f)
 		"             run a flat binary guest loaded at 0x7c00\n"
 		"  run NAME --kernel BZIMAGE [--initrd FILE] [--cmdline TEXT]\n"
 		"      [--mem SIZE] [--vcpus 1] [--timeout S]\n"
-		"      [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC]]...\n"
+		"      [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC][,name=IF]]...\n"
 		"             boot Linux in the kernel, with its console\n"
 		"  start NAME --kernel ...   the same, in the background\n"
 		"  console VM the serial console of a started VM\n"
-		"  stop VM, pause VM, resume VM\n"
+		"  stop [--hard] [--timeout S] VM\n"
+		"             a clean shutdown (Ctrl-Alt-Del), hard if the guest\n"
+		"             cannot be asked or has not stopped after S (30) s\n"
+		"  pause VM, resume VM\n"
 		"  list       the VMs: id, name, owner, vCPUs, memory\n"
 		"  stats VM   exits of the VM's vCPUs by reason (VM: id or name),\n"
 		"             its devices' counters\n"
@@ -128,8 +135,8 @@ int main(int argc, char **argv)
 		return vmctl_start(argc - cmd, argv + cmd, false);
 	if (!strcmp(argv[cmd], "console") && cmd + 2 == argc)
 		return vmctl_console(argv[cmd + 1]);
-	if (!strcmp(argv[cmd], "stop") && cmd + 2 == argc)
-		return vmctl_control(argv[cmd + 1], MYVMX_CMD_STOP);
+	if (!strcmp(argv[cmd], "stop"))
+		return vmctl_stop(argc - cmd, argv + cmd);
 	if (!strcmp(argv[cmd], "pause") && cmd + 2 == argc)
 		return vmctl_control(argv[cmd + 1], MYVMX_CMD_PAUSE);
 	if (!strcmp(argv[cmd], "resume") && cmd + 2 == argc)

@@ -26,6 +26,11 @@ int vmctl_parse_timeout(const char *s, double *out);
 int vmctl_start(int argc, char **argv, bool foreground);
 int vmctl_console(const char *name);
 int vmctl_control(const char *name, uint8_t cmd);
+/* Seconds on CLOCK_MONOTONIC. */
+double vmctl_now_s(void);
+
+/* vmctl_stop.c */
+int vmctl_stop(int argc, char **argv);
 
 /* vmctl_devices.c: a Linux guest's virtio disks and NICs */
 #define VMCTL_MAX_DEVICES	8
@@ -37,6 +42,7 @@ struct vmctl_device {
 	const char *path;		/* the disk's file, or the bridge */
 	bool read_only;
 	uint64_t mac;			/* 0: the kernel picks one */
+	const char *name;		/* a NIC's netdev name, or NULL */
 };
 
 struct vmctl_devices {

@@ -4,9 +4,10 @@
  *
  *   --disk FILE[,ro]           a virtio-blk disk over FILE (a regular file
  *                              or a block device); the first is /dev/vda
- *   --net BRIDGE[,mac=MAC]     a virtio-net NIC whose host side, the netdev
- *                              vm<ID>n<N>, is enslaved to BRIDGE (any bridge:
- *                              mybridge, Linux's) and set up
+ *   --net BRIDGE[,mac=MAC][,name=IFNAME]
+ *                              a virtio-net NIC whose host side, the netdev
+ *                              vm<ID>n<N> (or IFNAME), is enslaved to BRIDGE
+ *                              (any bridge: mybridge, Linux's) and set up
  *
  * Disks come first, then NICs, each in the order given.  Each device gets
  * 512 bytes of registers at the next 4 KiB of the device window (above
@@ -71,32 +72,62 @@ int vmctl_parse_disk(struct vmctl_devices *ds, char *arg)
 	return 0;
 }
 
-/* BRIDGE[,mac=MAC] */
+/* A netdev name the kernel takes (dev_valid_name()). */
+static bool vmctl_valid_ifname(const char *name)
+{
+	return *name && strlen(name) < IF_NAMESIZE && strcmp(name, ".") &&
+	       strcmp(name, "..") && !strpbrk(name, "/: \t\n");
+}
+
+/* mac=MAC into @d; -1 after saying why. */
+static int vmctl_parse_mac_opt(struct vmctl_device *d, const char *text)
+{
+	uint8_t mac[6];
+	int i;
+
+	if (rz_parse_mac(text, mac) || (mac[0] & 1) ||
+	    !memcmp(mac, "\0\0\0\0\0\0", 6)) {
+		fprintf(stderr,
+			"vmctl: --net ...,mac=MAC: a unicast MAC such as 52:54:00:12:34:56\n");
+		return -1;
+	}
+	for (i = 0; i < 6; i++)
+		d->mac = d->mac << 8 | mac[i];
+	return 0;
+}
+
+/* BRIDGE[,mac=MAC][,name=IFNAME] */
 int vmctl_parse_net(struct vmctl_devices *ds, char *arg)
 {
 	struct vmctl_device *d = vmctl_device_new(ds, MYVMX_DEVICE_VIRTIO_NET,
 						  arg);
-	uint8_t mac[6];
-	char *opt;
-	int i;
+	char *opt, *next;
 
 	if (!d)
 		return -1;
-	opt = strchr(arg, ',');
-	if (opt) {
+	for (opt = strchr(arg, ','); opt; opt = next) {
 		*opt++ = '\0';
-		if (strncmp(opt, "mac=", 4) || rz_parse_mac(opt + 4, mac) ||
-		    (mac[0] & 1) || !memcmp(mac, "\0\0\0\0\0\0", 6)) {
+		next = strchr(opt, ',');
+		if (next)
+			*next = '\0';
+		if (!strncmp(opt, "mac=", 4)) {
+			if (vmctl_parse_mac_opt(d, opt + 4))
+				return -1;
+		} else if (!strncmp(opt, "name=", 5) &&
+			   vmctl_valid_ifname(opt + 5)) {
+			d->name = opt + 5;
+		} else {
 			fprintf(stderr,
-				"vmctl: --net BRIDGE[,mac=MAC]: a unicast MAC such as 52:54:00:12:34:56\n");
+				"vmctl: --net BRIDGE[,mac=MAC][,name=IFNAME]: bad '%s'\n",
+				opt);
 			return -1;
 		}
-		for (i = 0; i < 6; i++)
-			d->mac = d->mac << 8 | mac[i];
+		if (next)
+			*next = ',';
 	}
 	d->path = arg;
-	if (!*arg || strlen(arg) >= IF_NAMESIZE) {
-		fprintf(stderr, "vmctl: --net BRIDGE[,mac=MAC]\n");
+	if (!vmctl_valid_ifname(arg)) {
+		fprintf(stderr, "vmctl: --net BRIDGE[,mac=MAC][,name=IFNAME]\n");
 		return -1;
 	}
 	return 0;
@@ -145,8 +176,9 @@ int vmctl_devices_cmdline(const struct vmctl_devices *ds, uint64_t mem_size,
 	return 0;
 }
 
-/* @port into @bridge, and up. */
-static int vmctl_enslave(const char *port, const char *bridge)
+/* @port into @bridge, renamed to @name if not NULL, and up. */
+static int vmctl_enslave(const char *port, const char *bridge,
+			 const char *name)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	unsigned int br = if_nametoindex(bridge);
@@ -172,10 +204,12 @@ static int vmctl_enslave(const char *port, const char *bridge)
 	ifi->ifi_flags = IFF_UP;
 	ifi->ifi_change = IFF_UP;
 	mnl_attr_put_u32(nlh, IFLA_MASTER, br);
+	if (name)
+		mnl_attr_put_strz(nlh, IFLA_IFNAME, name);
 	ret = rz_genl_talk(&rt, nlh, NULL, NULL);
 	if (ret < 0)
-		fprintf(stderr, "vmctl: enslaving %s to %s failed\n", port,
-			bridge);
+		fprintf(stderr, "vmctl: %s%s%s into %s, up: failed\n", port,
+			name ? " renamed " : "", name ? name : "", bridge);
 	rz_genl_close(&rt);
 	return ret;
 }
@@ -222,7 +256,7 @@ static int vmctl_device_create(int vm, const struct vmctl_device *d,
 		return -1;
 	}
 	name[n - 1] = '\0';		/* the newline */
-	return vmctl_enslave(name, d->path);
+	return vmctl_enslave(name, d->path, d->name);
 }
 
 /* Every device into VM @vm, which has its memory and platform. */

@@ -203,6 +203,9 @@ static void *vcpu_thread(void *arg)
 		case MYVMX_EXIT_RESET:
 			strcpy(v->result, "reset");
 			break;
+		case MYVMX_EXIT_STOPPED:	/* vmctl stop */
+			strcpy(v->result, "stopped");
+			break;
 		case MYVMX_EXIT_FAIL_ENTRY:
 			snprintf(v->result, sizeof(v->result),
 				 "fail-entry reason=0x%llx",
@@ -507,7 +510,8 @@ int vmctl_run(int argc, char **argv)
 	if (optind + 1 != argc || (devices.n && !want_platform)) {
 		fprintf(stderr, "usage: vmctl run IMAGE [--mem SIZE] [--mode real|long]\n"
 			"                 [--vcpus N] [--timeout S] [--platform] [-v]\n"
-			"                 [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC]]...\n"
+			"                 [--disk FILE[,ro]]...\n"
+			"                 [--net BRIDGE[,mac=MAC][,name=IF]]...\n"
 			"                 (disks and NICs need the platform)\n"
 			"       vmctl run NAME --kernel BZIMAGE [--initrd FILE]\n"
 			"                 [--cmdline TEXT] [--mem SIZE] [--timeout S] [-v]\n");

@@ -4,7 +4,7 @@
  *
  *   vmctl start NAME --kernel BZIMAGE [--initrd FILE] [--cmdline TEXT]
  *                    [--mem SIZE] [--vcpus 1] [--disk FILE[,ro]]...
- *                    [--net BRIDGE[,mac=MAC]]...
+ *                    [--net BRIDGE[,mac=MAC][,name=IF]]...
  *       loads the kernel with Linux's boot protocol (vmctl_boot.c) into a
  *       VM with myvdev's PC platform and virtio devices (vmctl_devices.c),
  *       starts it and returns: the VM runs in kernel threads.  The kernel
@@ -16,7 +16,7 @@
  *       After S seconds the VM is stopped: "exit: timeout".
  *   vmctl console VM      the VM's serial console: its output (the last
  *       64 KiB first), and stdin as its input, until the VM stops
- *   vmctl stop VM, vmctl pause VM, vmctl resume VM
+ *   vmctl pause VM, vmctl resume VM
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -123,7 +123,7 @@ static uint32_t start_linux(const struct linux_vm *l, int *vm_fd,
 	return id;
 }
 
-static double now_s(void)
+double vmctl_now_s(void)
 {
 	struct timespec ts;
 
@@ -149,7 +149,7 @@ static int console_loop(int console, double deadline)
 	for (;;) {
 		wait_ms = -1;
 		if (deadline) {
-			wait_ms = (int)((deadline - now_s()) * 1000);
+			wait_ms = (int)((deadline - vmctl_now_s()) * 1000);
 			if (wait_ms <= 0)
 				return 1;
 		}
@@ -184,7 +184,7 @@ static int run_foreground(uint32_t id, int console, double timeout_s)
 	uint32_t state, reason;
 	int ret;
 
-	ret = console_loop(console, timeout_s ? now_s() + timeout_s : 0);
+	ret = console_loop(console, timeout_s ? vmctl_now_s() + timeout_s : 0);
 	if (ret == 1) {
 		rz_genl_call(MYVMX_GENL_NAME, MYVMX_CMD_STOP, 0,
 			     MYVMX_ATTR_VM_ID, id, 0, NULL, NULL);
@@ -269,7 +269,7 @@ int vmctl_start(int argc, char **argv, bool foreground)
 		fprintf(stderr,
 			"usage: vmctl %s NAME --kernel BZIMAGE [--initrd FILE]\n"
 			"       [--cmdline TEXT] [--mem SIZE] [--vcpus 1]\n"
-			"       [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC]]...%s\n",
+			"       [--disk FILE[,ro]]... [--net BRIDGE[,mac=MAC][,name=IF]]...%s\n",
 			foreground ? "run" : "start",
 			foreground ? " [--timeout S]" : "");
 		return 2;
@@ -311,7 +311,7 @@ int vmctl_console(const char *name)
 	return console_loop(console, 0) < 0 ? vmctl_fail("console") : 0;
 }
 
-/* stop, pause, resume */
+/* pause, resume */
 int vmctl_control(const char *name, uint8_t cmd)
 {
 	uint32_t id = vmctl_vm_id(name);

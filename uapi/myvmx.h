@@ -52,8 +52,10 @@
  *     MYVMX_DEVICE_PLATFORM the PC platform: a pair of 8259A PICs (0x20,
  *                           0xa0, ELCR 0x4d0), the 8254 PIT (0x40-0x43, and
  *                           port 0x61), a 16550A UART at 0x3f8 on IRQ 4, a
- *                           CMOS RTC (0x70-0x71) and the i8042's reset line
- *                           (0x60, 0x64).  The PICs' interrupts go to vCPU
+ *                           CMOS RTC (0x70-0x71) and an i8042 (0x60, 0x64)
+ *                           with its reset line and a PS/2 keyboard on
+ *                           IRQ 1, which only MYVMX_CMD_SHUTDOWN types on
+ *                           (Ctrl-Alt-Del).  The PICs' interrupts go to vCPU
  *                           0, which then waits in the kernel on HLT with
  *                           interrupts enabled.  read() on the device fd
  *                           returns what the guest wrote to the UART (a 64
@@ -206,6 +208,18 @@
  *                           EINVAL for a VM that was not started, or has
  *                           stopped; EALREADY when it is already paused
  *                           (running).  CAP_NET_ADMIN.
+ *   MYVMX_CMD_SHUTDOWN      do; MYVMX_ATTR_VM_ID.  Asks the guest to shut
+ *                           down: the platform device types Ctrl-Alt-Del
+ *                           on its i8042 keyboard, and the guest stops the
+ *                           VM itself once done (a power-off: "hlt", or a
+ *                           reboot: "reset").  Returns at once; the caller
+ *                           waits for the VM to stop and may STOP it.
+ *                           EALREADY when it has stopped, EOPNOTSUPP
+ *                           without a platform device, ENODEV when no
+ *                           driver in the guest listens to the keyboard
+ *                           (it never set the i8042's command byte, or
+ *                           disabled the keyboard), EBUSY when the
+ *                           keyboard's buffer is full.  CAP_NET_ADMIN.
  *
  * Every VM also carries MYVMX_ATTR_VM_STATE (NLA_U32, enum
  * myvmx_vm_state) and, once stopped, MYVMX_ATTR_VM_STOP_REASON (NLA_U32,
@@ -232,7 +246,7 @@
 #define MYVMX_GENL_VERSION	3
 
 /* Version of the /dev/myvmx ioctl API and of the genl family's content. */
-#define MYVMX_API_VERSION	4
+#define MYVMX_API_VERSION	5
 
 #define MYVMX_MAX_VCPUS		8
 #define MYVMX_MAX_REGIONS	8
@@ -405,6 +419,7 @@ enum myvmx_cmd {
 	MYVMX_CMD_STOP,
 	MYVMX_CMD_PAUSE,
 	MYVMX_CMD_RESUME,
+	MYVMX_CMD_SHUTDOWN,
 	__MYVMX_CMD_MAX
 };
 

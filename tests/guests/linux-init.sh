@@ -3,7 +3,7 @@
 # vdev-*.sh): says it runs, does what its kernel command line asks, prints
 # "tick N" each second (for ever with rz.idle, N times with rz.ticks=N),
 # then powers the machine off, which a PC without ACPI does by halting
-# with interrupts off.
+# with interrupts off.  Ctrl-Alt-Del (vmctl stop) powers it off too.
 #   rz.disk        /dev/vda: its size and checksum, then a line written
 #                  at byte 4096; /dev/vdb, if there, must refuse writes
 #   rz.ip=A/LEN    eth0 up with that address
@@ -14,6 +14,9 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2> /dev/null
 echo "ringzero-guest: init runs on $(uname -r)"
+# Ctrl-Alt-Del comes to init as SIGINT instead of rebooting at once.
+echo 0 > /proc/sys/kernel/ctrl-alt-del
+trap 'echo "ringzero-guest: ctrl-alt-del: powering off"; sync; poweroff -f' INT
 arg() { sed -n "s/.*rz\\.$1=\\([^ ]*\\).*/\\1/p" /proc/cmdline; }
 
 if grep -q 'rz\.disk' /proc/cmdline; then

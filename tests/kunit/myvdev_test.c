@@ -12,9 +12,10 @@
  * gated by OUT2, loopback as 8250 autoconfig probes it, scratch, FCR),
  * the MC146818 RTC (BCD and binary, 24- and 12-hour, status registers,
  * RAM, the NMI bit, the alarm bytes) and the i8042 (self-test, command
- * byte, status register, reset).  Every expected value is written out by hand from the
- * Intel 8259A and 8254, NS16550A, Motorola MC146818 and i8042 data
- * sheets, and from what Linux's drivers expect.
+ * byte, status register, reset, its keyboard's replies and IRQ 1, the
+ * absent AUX port, Ctrl-Alt-Del).  Every expected value is written out
+ * by hand from the Intel 8259A and 8254, NS16550A, Motorola MC146818 and
+ * i8042 data sheets, and from what Linux's drivers expect.
  */
 #include <kunit/test.h>
 #include <linux/mc146818rtc.h>
@@ -1601,13 +1602,15 @@ static void i8042_command_byte(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0x74);
 	/* Data with no command pending is for the keyboard: unchanged. */
 	myvdev_i8042_write(&kbc, 0x60, 0x00);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0xfe);
 	myvdev_i8042_write(&kbc, 0x64, 0x20);
 	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0x74);
 	/* Another command cancels a pending 0x60. */
 	myvdev_i8042_write(&kbc, 0x64, 0x60);
 	myvdev_i8042_write(&kbc, 0x64, 0xaa);
 	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0x55);
-	myvdev_i8042_write(&kbc, 0x60, 0x00);
+	myvdev_i8042_write(&kbc, 0x60, 0x00);	/* to the keyboard: resend */
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0xfe);
 	myvdev_i8042_write(&kbc, 0x64, 0x20);
 	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0x74);
 }
@@ -1666,6 +1669,173 @@ static void i8042_reset(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x64) & 0x04, 0x04);
 }
 
+/* Read every byte waiting at 0x60 into @out; returns how many. */
+static unsigned int i8042_drain(struct myvdev_i8042 *kbc, u8 *out,
+				unsigned int max)
+{
+	unsigned int n = 0;
+
+	while (n < max && (myvdev_i8042_read(kbc, 0x64) & 0x01))
+		out[n++] = myvdev_i8042_read(kbc, 0x60);
+	return n;
+}
+
+/*
+ * What Linux's atkbd asks the keyboard: identify (ACK, then an MF2
+ * keyboard's 0xab 0x83, the 0x83 translated to 0x41), LEDs and rate with
+ * their data bytes (an ACK each), enable, reset (ACK, then the self-test's
+ * 0xaa), echo; anything else is answered "resend".
+ */
+static void i8042_keyboard_commands(struct kunit *test)
+{
+	static const struct {
+		u8 sent[2];
+		unsigned int n_sent;
+		u8 reply[3];
+		unsigned int n_reply;
+	} cases[] = {
+		{ { 0xf2 }, 1, { 0xfa, 0xab, 0x41 }, 3 },
+		{ { 0xed, 0x02 }, 2, { 0xfa, 0xfa }, 2 },
+		{ { 0xf3, 0x00 }, 2, { 0xfa, 0xfa }, 2 },
+		{ { 0xf4 }, 1, { 0xfa }, 1 },
+		{ { 0xff }, 1, { 0xfa, 0xaa }, 2 },
+		{ { 0xee }, 1, { 0xee }, 1 },
+		{ { 0x12 }, 1, { 0xfe }, 1 },
+	};
+	struct myvdev_i8042 kbc;
+	unsigned int i, j;
+	u8 got[8];
+
+	myvdev_i8042_init(&kbc);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		for (j = 0; j < cases[i].n_sent; j++) {
+			bool reset = myvdev_i8042_write(&kbc, 0x60,
+							cases[i].sent[j]);
+
+			KUNIT_EXPECT_FALSE(test, reset);
+		}
+		KUNIT_ASSERT_EQ_MSG(test, i8042_drain(&kbc, got, sizeof(got)),
+				    cases[i].n_reply, "command %#x",
+				    cases[i].sent[0]);
+		KUNIT_EXPECT_EQ(test, memcmp(got, cases[i].reply,
+					     cases[i].n_reply), 0);
+	}
+}
+
+/*
+ * IRQ 1: each keyboard byte that reaches the output buffer is an edge,
+ * while the command byte's bit 0 allows it; controller replies are not.
+ */
+static void i8042_keyboard_irq(struct kunit *test)
+{
+	struct myvdev_i8042 kbc;
+
+	myvdev_i8042_init(&kbc);
+	myvdev_i8042_write(&kbc, 0x64, 0xaa);
+	KUNIT_EXPECT_FALSE(test, myvdev_i8042_take_irq(&kbc));
+	myvdev_i8042_read(&kbc, 0x60);
+	myvdev_i8042_write(&kbc, 0x60, 0xf2);		/* three bytes */
+	KUNIT_EXPECT_TRUE(test, myvdev_i8042_take_irq(&kbc));
+	KUNIT_EXPECT_FALSE(test, myvdev_i8042_take_irq(&kbc));
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0xfa);
+	KUNIT_EXPECT_TRUE(test, myvdev_i8042_take_irq(&kbc));
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0xab);
+	KUNIT_EXPECT_TRUE(test, myvdev_i8042_take_irq(&kbc));
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0x41);
+	KUNIT_EXPECT_FALSE(test, myvdev_i8042_take_irq(&kbc));
+	/* The empty buffer reads its last byte again, with no edge. */
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0x41);
+	KUNIT_EXPECT_FALSE(test, myvdev_i8042_take_irq(&kbc));
+
+	/* Interrupt off: bytes wait silently; turning it on raises one. */
+	myvdev_i8042_write(&kbc, 0x64, 0x60);
+	myvdev_i8042_write(&kbc, 0x60, 0x44);
+	myvdev_i8042_write(&kbc, 0x60, 0xee);
+	KUNIT_EXPECT_FALSE(test, myvdev_i8042_take_irq(&kbc));
+	myvdev_i8042_write(&kbc, 0x64, 0x60);
+	myvdev_i8042_write(&kbc, 0x60, 0x45);
+	KUNIT_EXPECT_TRUE(test, myvdev_i8042_take_irq(&kbc));
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0xee);
+}
+
+/*
+ * Linux's probe of the AUX port finds none: the loopback byte comes
+ * back without the AUX-data status bit (0x20), the interface test says
+ * its clock line is stuck.
+ */
+static void i8042_no_aux_port(struct kunit *test)
+{
+	struct myvdev_i8042 kbc;
+
+	myvdev_i8042_init(&kbc);
+	myvdev_i8042_write(&kbc, 0x64, 0xd3);
+	myvdev_i8042_write(&kbc, 0x60, 0x5a);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x64) & 0x21, 0x01);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0x5a);
+	myvdev_i8042_write(&kbc, 0x64, 0xa9);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0x02);
+	KUNIT_EXPECT_FALSE(test, myvdev_i8042_take_irq(&kbc));
+}
+
+/*
+ * Ctrl-Alt-Del, in set 1: only once a driver set the command byte and
+ * while keyboard, its interrupt and its scanning are on; never past the
+ * FIFO.
+ */
+static void i8042_ctrl_alt_del(struct kunit *test)
+{
+	static const u8 keys[] = { 0x1d, 0x38, 0xe0, 0x53,
+				   0xe0, 0xd3, 0xb8, 0x9d };
+	struct myvdev_i8042 kbc;
+	u8 got[MYVDEV_I8042_FIFO];
+
+	myvdev_i8042_init(&kbc);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_ctrl_alt_del(&kbc), -ENODEV);
+	KUNIT_EXPECT_EQ(test, kbc.count, 0);
+	myvdev_i8042_write(&kbc, 0x64, 0x60);
+	myvdev_i8042_write(&kbc, 0x60, 0x45);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_ctrl_alt_del(&kbc), 0);
+	KUNIT_EXPECT_TRUE(test, myvdev_i8042_take_irq(&kbc));
+	KUNIT_ASSERT_EQ(test, i8042_drain(&kbc, got, sizeof(got)),
+			ARRAY_SIZE(keys));
+	KUNIT_EXPECT_EQ(test, memcmp(got, keys, sizeof(keys)), 0);
+
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_ctrl_alt_del(&kbc), 0);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_ctrl_alt_del(&kbc), 0);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_ctrl_alt_del(&kbc), -EBUSY);
+	KUNIT_EXPECT_EQ(test, i8042_drain(&kbc, got, sizeof(got)),
+			MYVDEV_I8042_FIFO);
+
+	myvdev_i8042_write(&kbc, 0x64, 0xad);		/* keyboard off */
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_ctrl_alt_del(&kbc), -ENODEV);
+	myvdev_i8042_write(&kbc, 0x64, 0xae);
+	myvdev_i8042_write(&kbc, 0x60, 0xf5);		/* scanning off */
+	i8042_drain(&kbc, got, sizeof(got));
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_ctrl_alt_del(&kbc), -ENODEV);
+	myvdev_i8042_write(&kbc, 0x60, 0xf4);
+	i8042_drain(&kbc, got, sizeof(got));
+	myvdev_i8042_write(&kbc, 0x64, 0x60);		/* interrupt off */
+	myvdev_i8042_write(&kbc, 0x60, 0x44);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_ctrl_alt_del(&kbc), -ENODEV);
+	KUNIT_EXPECT_EQ(test, kbc.count, 0);
+}
+
+/* A full FIFO drops what the keyboard says next; nothing overflows. */
+static void i8042_fifo_overrun(struct kunit *test)
+{
+	struct myvdev_i8042 kbc;
+	unsigned int i;
+	u8 got[MYVDEV_I8042_FIFO + 4];
+
+	myvdev_i8042_init(&kbc);
+	for (i = 0; i < MYVDEV_I8042_FIFO + 4; i++)
+		myvdev_i8042_write(&kbc, 0x60, 0xee);
+	KUNIT_EXPECT_EQ(test, i8042_drain(&kbc, got, sizeof(got)),
+			MYVDEV_I8042_FIFO);
+	myvdev_i8042_write(&kbc, 0x64, 0xaa);
+	KUNIT_EXPECT_EQ(test, myvdev_i8042_read(&kbc, 0x60), 0x55);
+}
+
 static struct kunit_case myvdev_test_cases[] = {
 	KUNIT_CASE(pic_init_sequence),
 	KUNIT_CASE(pic_irq0_edge_and_eoi),
@@ -1712,6 +1882,11 @@ static struct kunit_case myvdev_test_cases[] = {
 	KUNIT_CASE(i8042_command_byte),
 	KUNIT_CASE(i8042_status_register),
 	KUNIT_CASE(i8042_reset),
+	KUNIT_CASE(i8042_keyboard_commands),
+	KUNIT_CASE(i8042_keyboard_irq),
+	KUNIT_CASE(i8042_no_aux_port),
+	KUNIT_CASE(i8042_ctrl_alt_del),
+	KUNIT_CASE(i8042_fifo_overrun),
 	{}
 };
 

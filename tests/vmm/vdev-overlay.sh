@@ -1,10 +1,11 @@
 #!/bin/bash
 # The overlay picture, on both VMM machines: two network namespaces of
 # the emulated host, each with a mybridge whose ports are a myvxlan
-# device (VNI 42) and the virtio-net NIC of a Linux guest, joined by a
-# veth underlay (192.0.2.0/24).  The guests ping each other across the
-# tunnel; a capture on the underlay shows their ICMP inside VXLAN.  Every
-# hop (virtqueue, bridge, tunnel, veth) is in the kernel.
+# device (VNI 42) and the virtio-net NIC of a Linux guest (one named by
+# vmctl --net ...,name=), joined by a veth underlay (192.0.2.0/24).  The
+# guests ping each other across the tunnel; a capture on the underlay
+# shows their ICMP inside VXLAN.  Every hop (virtqueue, bridge, tunnel,
+# veth) is in the kernel.
 . "$RZ_ROOT/tests/harness/testlib.sh"
 
 GUEST=/ringzero/guest
@@ -32,8 +33,11 @@ check "ovb: the same, towards ova" side ovb 2 1
 
 check_output "a guest in ovb, its NIC on ovb's bridge" \
 	'^started vm [0-9]+ \(ovb\)$' ip netns exec ovb vmctl start ovb \
-	"${boot[@]}" --net br0,mac=52:54:00:00:0b:02 \
+	"${boot[@]}" --net br0,mac=52:54:00:00:0b:02,name=ovb-nic \
 	--cmdline "rz.ip=10.9.0.2/24 rz.idle"
+check_output "its NIC's netdev has the name given, is a port of br0, up" \
+	'^[0-9]+: ovb-nic: <[^>]*,UP[,>].* master br0 ' \
+	ip -n ovb -o link show ovb-nic
 : > /tmp/ovb.out
 check "its eth0 is up" rz_console_until ovb /tmp/ovb.out '^eth0 '
 # VXLAN whose inner frame is IPv4 (udp[28:2]) carrying ICMP (udp[39]).
@@ -60,6 +64,8 @@ check_output "with the guests' ICMP inside" \
 	cat /tmp/ov.cap
 check_output "ova's bridge learned ovb's guest behind vx0" \
 	'52:54:00:00:0b:02.*vx0' ip netns exec ova swctl fdb br0
+check_output "ovb's bridge learned it behind ovb-nic" \
+	'52:54:00:00:0b:02.*ovb-nic' ip netns exec ovb swctl fdb br0
 check "vmctl stop" vmctl stop ovb
 check_fails "no panic, no oops" \
 	grep -E 'Kernel panic|Oops|BUG:|WARNING:' /tmp/ova.log /tmp/ovb.out

@@ -5,8 +5,10 @@
 # machine through the i8042; none of those exits reach vmctl (vmctl -v
 # traces only the exits it serves).  Another counts the interrupts of a
 # level- and an edge-triggered line.  Another one hammers the platform's
-# ports with random values.  The MYVMX_CREATE_DEVICE API refuses
-# bad requests, and myvdev cannot go while a VM holds its device.
+# ports with random values.  vmctl stop cannot ask a guest with no
+# keyboard driver to shut down: it stops it hard.  The MYVMX_CREATE_DEVICE
+# API refuses bad requests, and myvdev cannot go while a VM holds its
+# device.
 . "$RZ_ROOT/tests/harness/testlib.sh"
 
 G=$RZ_ROOT/tests/guests
@@ -56,6 +58,25 @@ check_output "a guest hammering the platform's ports ends cleanly" \
 # the first HLT, with nothing to wake it, ends the run.
 check_output "without --platform the first HLT ends the run" \
 	'^exit: hlt$' vmctl run "$G/platform.bin"
+
+# vmctl stop asks the guest first (Ctrl-Alt-Del): this one has no
+# keyboard driver, so vmctl stops it hard at once and says why.
+vmctl run --platform --timeout 600 "$G/spin.bin" > /tmp/spin.out 2>&1 &
+spin=$!
+running() {
+	local i
+	for i in $(seq 60); do
+		vmctl list | grep -q ' vmctl-run ' && return 0
+		sleep 0.5
+	done
+	return 1
+}
+check "a spinning guest with the platform runs" running
+check_output "vmctl stop: no driver listens to its keyboard: a hard stop" \
+	'^vmctl: VM vmctl-run: no driver in the guest listens to its keyboard: stopping it hard$' \
+	sh -c 'vmctl stop vmctl-run 2>&1'
+wait $spin
+check_output "the run ends: stopped" '^exit: stopped$' tail -1 /tmp/spin.out
 
 check "the device API refuses bad requests" myvmx-api device
 myvmx-api device | sed 's/^/  | /'

@@ -9,6 +9,7 @@
 #   frames go from one guest's virtqueue through the bridge to the other's
 #   in the kernel (two Linux boots in all: Bochs boots slowly);
 # - vmctl refuses what cannot work, and the NICs' netdevs go with their VMs;
+# - vmctl stop shuts the first guest down cleanly (Ctrl-Alt-Del);
 # - a guest that writes garbage into the virtqueues and registers of a
 #   disk and a NIC breaks them, not the host, and gets them back by reset.
 . "$RZ_ROOT/tests/harness/testlib.sh"
@@ -35,6 +36,13 @@ check_output "--net to a bridge that does not exist" \
 	sh -c "vmctl start bad ${boot[*]} --net nosuchbr 2>&1; true"
 check_fails "a multicast MAC is refused" vmctl start bad "${boot[@]}" \
 	--net vmbr0,mac=01:00:5e:00:00:01
+check_output "a NIC name the kernel would refuse" "bad 'name=a/b'" \
+	sh -c "vmctl start bad ${boot[*]} --net vmbr0,name=a/b 2>&1; true"
+check_output "an unknown --net option" "bad 'color=red'" \
+	sh -c "vmctl start bad ${boot[*]} --net vmbr0,color=red 2>&1; true"
+check_output "a NIC name taken: the kernel says so, vmctl gives up" \
+	'renamed lo into vmbr0, up: failed' \
+	sh -c "vmctl start bad ${boot[*]} --net vmbr0,name=lo 2>&1; true"
 check_output "no VM is left of those" '^$' sh -c 'vmctl list | grep bad; true'
 check_output "nor a NIC" '^$' \
 	sh -c 'ls /sys/class/net | grep -E "^vm[0-9]+n[0-9]+$"; true'
@@ -106,7 +114,21 @@ check_output "vmctl stats: the NIC's counters, as the guest sees them" \
 check_output "what the guest sent" '^  tx_packets +[1-9]' vmctl stats disks
 check_output "what it received" '^  rx_packets +[1-9]' vmctl stats disks
 
-check "vmctl stop" vmctl stop disks
+# vmctl stop: Ctrl-Alt-Del on the guest's i8042 keyboard; its init
+# powers off.  The console, read until the VM ends, shows it.
+vmctl console disks < /dev/null > /tmp/disks.end 2>&1 &
+console=$!
+sleep 1
+check_output "vmctl stop: a clean shutdown, nothing said" '^$' \
+	sh -c 'vmctl stop --timeout 900 disks 2>&1'
+wait $console
+# (A console read takes what is new: the boot log is in disks.out.)
+tr -d '\r' < /tmp/disks.end | tail -4 | sed 's/^/  | /'
+check_output "the guest's keyboard driver found the keyboard" \
+	'input: AT Translated Set 2 keyboard' cat /tmp/disks.out /tmp/disks.end
+check_output "its init got Ctrl-Alt-Del" \
+	'^ringzero-guest: ctrl-alt-del: powering off' tr -d '\r' < /tmp/disks.end
+check_output "and powered off" 'reboot: System halted' cat /tmp/disks.end
 check_output "the host finds the guest's line at byte 4096" \
 	'^ringzero-guest-wrote-this$' \
 	sh -c 'dd if=/tmp/vda.img bs=4096 skip=1 count=1 2>/dev/null | head -1'

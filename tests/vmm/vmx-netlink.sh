@@ -46,7 +46,9 @@ check_output "pausing a VM the kernel does not run: a clear error" \
 	'only a started VM' sh -c '! vmctl pause api 2>&1'
 check_output "resuming it too" 'only a started VM' \
 	sh -c '! vmctl resume api 2>&1'
-check "vmctl stop stops a VM its process runs" vmctl stop api
+check_output "vmctl stop stops a VM its process runs, hard: no platform" \
+	'^vmctl: VM api: the VM has no platform device: stopping it hard$' \
+	sh -c 'vmctl stop api 2>&1'
 check_output "vmctl list: stopped, and why" \
 	"^[0-9]+ +api +$hold .* stopped: stopped\$" vmctl list
 check_output "vmctl -j list: the stop reason" \
