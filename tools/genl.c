@@ -160,15 +160,23 @@ int rz_rtnl_open(struct rz_genl *g)
 	return rz_nl_open(g, NETLINK_ROUTE);
 }
 
-struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,
+struct nlmsghdr *rz_rtnl_request(struct rz_genl *g, void *buf, uint16_t type,
 				 uint16_t flags)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
-	struct genlmsghdr *genl;
 
-	nlh->nlmsg_type = g->family_id;
+	nlh->nlmsg_type = type;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
 	nlh->nlmsg_seq = ++g->seq;
+	return nlh;
+}
+
+struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,
+				 uint16_t flags)
+{
+	struct nlmsghdr *nlh = rz_rtnl_request(g, buf, g->family_id, flags);
+	struct genlmsghdr *genl;
+
 	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
 	genl->cmd = cmd;
 	genl->version = 1;

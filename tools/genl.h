@@ -43,6 +43,9 @@ int rz_genl_join(struct rz_genl *g, const char *family, const char *group);
 /* Start a request for @cmd in @buf (MNL_SOCKET_BUFFER_SIZE bytes). */
 struct nlmsghdr *rz_genl_request(struct rz_genl *g, void *buf, uint8_t cmd,
 				 uint16_t flags);
+/* The same for an rtnetlink message @type (RTM_NEWLINK, ...). */
+struct nlmsghdr *rz_rtnl_request(struct rz_genl *g, void *buf, uint16_t type,
+				 uint16_t flags);
 
 /*
  * Send @nlh and run @cb on every reply message until the request is

@@ -51,7 +51,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <linux/genetlink.h>
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
@@ -367,116 +366,6 @@ out:
 
 /* --- restore: rtnetlink --- */
 
-struct rtnl {
-	struct mnl_socket *nl;
-	uint32_t portid;
-	uint32_t seq;
-};
-
-static int rtnl_open(struct rtnl *r)
-{
-	memset(r, 0, sizeof(*r));
-	r->nl = mnl_socket_open(NETLINK_ROUTE);
-	if (!r->nl) {
-		perror("swctl: rtnetlink socket");
-		return -1;
-	}
-	if (mnl_socket_bind(r->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
-		perror("swctl: rtnetlink bind");
-		mnl_socket_close(r->nl);
-		r->nl = NULL;
-		return -1;
-	}
-	mnl_socket_setsockopt(r->nl, NETLINK_EXT_ACK, &(int){ 1 },
-			      sizeof(int));
-	r->portid = mnl_socket_get_portid(r->nl);
-	r->seq = (uint32_t)time(NULL);
-	return 0;
-}
-
-static void rtnl_close(struct rtnl *r)
-{
-	if (r->nl)
-		mnl_socket_close(r->nl);
-	r->nl = NULL;
-}
-
-static struct nlmsghdr *rtnl_request(struct rtnl *r, void *buf, uint16_t type,
-				     uint16_t flags)
-{
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
-
-	nlh->nlmsg_type = type;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
-	nlh->nlmsg_seq = ++r->seq;
-	return nlh;
-}
-
-/* One request: its reply callback and the error not to print. */
-struct rtnl_req {
-	mnl_cb_t cb;
-	void *data;
-	int quiet;			/* an errno, or 0 */
-};
-
-static int rtnl_error_cb(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
-	struct rtnl_req *req = data;
-
-	if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(*err))) {
-		errno = EBADMSG;
-		return MNL_CB_ERROR;
-	}
-	if (err->error == 0)
-		return MNL_CB_STOP;
-	if (-err->error != req->quiet) {
-		rz_print_extack(nlh);
-		fprintf(stderr, "error: %s\n", strerror(-err->error));
-	}
-	errno = -err->error;
-	return MNL_CB_ERROR;
-}
-
-static int rtnl_data_cb(const struct nlmsghdr *nlh, void *data)
-{
-	struct rtnl_req *req = data;
-
-	return req->cb ? req->cb(nlh, req->data) : MNL_CB_OK;
-}
-
-/*
- * Send @nlh, run @cb on the replies.  0, or -1 with errno set; the
- * kernel's error is printed unless it is @quiet.
- */
-static int rtnl_talk(struct rtnl *r, struct nlmsghdr *nlh, mnl_cb_t cb,
-		     void *data, int quiet)
-{
-	static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
-		[NLMSG_ERROR] = rtnl_error_cb,
-	};
-	struct rtnl_req req = { cb, data, quiet };
-	char buf[MNL_SOCKET_BUFFER_SIZE];
-	uint32_t seq = nlh->nlmsg_seq;
-	ssize_t len;
-	int ret;
-
-	if (mnl_socket_sendto(r->nl, nlh, nlh->nlmsg_len) < 0) {
-		perror("swctl: rtnetlink send");
-		return -1;
-	}
-	do {
-		len = mnl_socket_recvfrom(r->nl, buf, sizeof(buf));
-		if (len < 0) {
-			perror("swctl: rtnetlink receive");
-			return -1;
-		}
-		ret = mnl_cb_run2(buf, len, seq, r->portid, rtnl_data_cb,
-				  &req, ctl_cbs, NLMSG_MIN_TYPE);
-	} while (ret == MNL_CB_OK);
-	return ret < 0 ? -1 : 0;
-}
-
 /* What the restore needs to know of a device. */
 struct link_info {
 	unsigned int ifindex;
@@ -510,23 +399,31 @@ static int link_info_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 /* Device @name: 1 with *@li filled, 0 when there is none, -1 on error. */
-static int link_get(struct rtnl *r, const char *name, struct link_info *li)
+static int link_get(struct rz_genl *r, const char *name, struct link_info *li)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	struct nlmsghdr *nlh;
 	struct ifinfomsg *ifi;
+	int ret;
 
 	memset(li, 0, sizeof(*li));
 	if (strlen(name) >= IF_NAMESIZE) {
 		fprintf(stderr, "swctl: device name '%s' is too long\n", name);
 		return -1;
 	}
-	nlh = rtnl_request(r, buf, RTM_GETLINK, 0);
+	nlh = rz_rtnl_request(r, buf, RTM_GETLINK, 0);
 	ifi = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	mnl_attr_put_strz(nlh, IFLA_IFNAME, name);
-	if (rtnl_talk(r, nlh, link_info_cb, li, ENODEV) < 0)
-		return errno == ENODEV ? 0 : -1;
+	rz_genl_quiet = true;		/* ENODEV is an answer */
+	ret = rz_genl_talk(r, nlh, link_info_cb, li);
+	rz_genl_quiet = false;
+	if (ret < 0 && errno == ENODEV)
+		return 0;
+	if (ret < 0) {
+		fprintf(stderr, "swctl: device %s: %s\n", name, strerror(errno));
+		return -1;
+	}
 	return li->ifindex ? 1 : 0;
 }
 
@@ -547,7 +444,7 @@ static int parse_u32(const char *what, const char *s, uint32_t *v)
 }
 
 /* The mybridge @name: 0 after a message when it is none. */
-static unsigned int bridge_ifindex(struct rtnl *r, const char *name)
+static unsigned int bridge_ifindex(struct rz_genl *r, const char *name)
 {
 	struct link_info li;
 	int found = link_get(r, name, &li);
@@ -566,7 +463,7 @@ static unsigned int bridge_ifindex(struct rtnl *r, const char *name)
 }
 
 /* bridge add BRIDGE [ageing N] [fdb_max_learned N] */
-static int restore_bridge_add(struct rtnl *r, int argc, char **argv)
+static int restore_bridge_add(struct rz_genl *r, int argc, char **argv)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	bool has_ageing = false, has_max = false;
@@ -600,8 +497,8 @@ static int restore_bridge_add(struct rtnl *r, int argc, char **argv)
 			argv[0]);
 		return 1;
 	}
-	nlh = rtnl_request(r, buf, RTM_NEWLINK,
-			   found ? 0 : NLM_F_CREATE | NLM_F_EXCL);
+	nlh = rz_rtnl_request(r, buf, RTM_NEWLINK,
+			      found ? 0 : NLM_F_CREATE | NLM_F_EXCL);
 	ifi = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	if (found) {
@@ -620,7 +517,7 @@ static int restore_bridge_add(struct rtnl *r, int argc, char **argv)
 		mnl_attr_put_u32(nlh, IFLA_MYBRIDGE_FDB_MAX_LEARNED, max);
 	mnl_attr_nest_end(nlh, data);
 	mnl_attr_nest_end(nlh, linkinfo);
-	return rtnl_talk(r, nlh, NULL, NULL, 0) < 0;
+	return rz_genl_talk(r, nlh, NULL, NULL) < 0;
 usage:
 	fprintf(stderr,
 		"usage: bridge add BRIDGE [ageing N] [fdb_max_learned N]\n");
@@ -628,7 +525,7 @@ usage:
 }
 
 /* bridge port BRIDGE PORT */
-static int restore_bridge_port(struct rtnl *r, int argc, char **argv)
+static int restore_bridge_port(struct rz_genl *r, int argc, char **argv)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	struct ifinfomsg *ifi;
@@ -655,16 +552,16 @@ static int restore_bridge_port(struct rtnl *r, int argc, char **argv)
 	}
 	if (li.master == br)
 		return 0;
-	nlh = rtnl_request(r, buf, RTM_NEWLINK, 0);
+	nlh = rz_rtnl_request(r, buf, RTM_NEWLINK, 0);
 	ifi = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = (int)li.ifindex;
 	mnl_attr_put_u32(nlh, IFLA_MASTER, br);
-	return rtnl_talk(r, nlh, NULL, NULL, 0) < 0;
+	return rz_genl_talk(r, nlh, NULL, NULL) < 0;
 }
 
 /* fdb add BRIDGE MAC [vlan VID] [port PORT|self] */
-static int restore_fdb_add(struct rtnl *r, int argc, char **argv)
+static int restore_fdb_add(struct rz_genl *r, int argc, char **argv)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE];
 	uint32_t vid = 0, port = 0;
@@ -703,7 +600,7 @@ static int restore_fdb_add(struct rtnl *r, int argc, char **argv)
 	br = bridge_ifindex(r, argv[0]);
 	if (!br)
 		return 1;
-	nlh = rtnl_request(r, buf, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE);
+	nlh = rz_rtnl_request(r, buf, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE);
 	ndm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ndm));
 	ndm->ndm_family = AF_BRIDGE;
 	ndm->ndm_ifindex = (int)br;
@@ -714,7 +611,7 @@ static int restore_fdb_add(struct rtnl *r, int argc, char **argv)
 		mnl_attr_put_u16(nlh, NDA_VLAN, (uint16_t)vid);
 	if (port)
 		mnl_attr_put_u32(nlh, NDA_IFINDEX, port);
-	return rtnl_talk(r, nlh, NULL, NULL, 0) < 0;
+	return rz_genl_talk(r, nlh, NULL, NULL) < 0;
 usage:
 	fprintf(stderr,
 		"usage: fdb add BRIDGE MAC [vlan VID] [port PORT|self]\n");
@@ -766,7 +663,7 @@ static int split_words(char *line, char ***words, size_t *size)
  * Run the command of @argc words @argv (room for one more); its status.
  * Unknown commands get a message naming @where.
  */
-static int restore_line(struct rtnl *r, int argc, char **argv,
+static int restore_line(struct rz_genl *r, int argc, char **argv,
 			const char *where)
 {
 	unsigned int i;
@@ -799,7 +696,7 @@ int cmd_bridge_restore(int argc, char **argv)
 	char *line = NULL, *copy = NULL, **words = NULL, where[4200];
 	size_t line_size = 0, words_size = 0;
 	unsigned long lineno = 0;
-	struct rtnl r;
+	struct rz_genl r;
 	ssize_t len;
 	int n, ret = 0;
 	FILE *f;
@@ -819,7 +716,7 @@ int cmd_bridge_restore(int argc, char **argv)
 		f = stdin;
 		name = "<stdin>";
 	}
-	if (rtnl_open(&r) < 0) {
+	if (rz_rtnl_open(&r) < 0) {
 		ret = 1;
 		goto out;
 	}
@@ -854,7 +751,7 @@ int cmd_bridge_restore(int argc, char **argv)
 		fprintf(stderr, "swctl: %s: %s\n", name, strerror(errno));
 		ret = 1;
 	}
-	rtnl_close(&r);
+	rz_genl_close(&r);
 out:
 	free(line);
 	free(copy);

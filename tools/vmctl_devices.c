@@ -194,10 +194,7 @@ static int vmctl_enslave(const char *port, const char *bridge,
 	}
 	if (rz_rtnl_open(&rt) < 0)
 		return -1;
-	nlh = mnl_nlmsg_put_header(buf);
-	nlh->nlmsg_type = RTM_NEWLINK;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-	nlh->nlmsg_seq = ++rt.seq;
+	nlh = rz_rtnl_request(&rt, buf, RTM_NEWLINK, 0);
 	ifi = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = (int)ifindex;
