@@ -17,6 +17,7 @@
 
 #define MYVDEV_KBC_CTR_KBDINT		0x01
 #define MYVDEV_KBC_CTR_KBDDIS		0x10
+#define MYVDEV_KBC_CTR_XLATE		0x40
 
 #define MYVDEV_KBD_ACK			0xfa
 #define MYVDEV_KBD_RESEND		0xfe
@@ -30,77 +31,73 @@ void myvdev_i8042_init(struct myvdev_i8042 *kbc)
 }
 EXPORT_SYMBOL_IF_KUNIT(myvdev_i8042_init);
 
-static bool myvdev_i8042_head_is_key(struct myvdev_i8042 *kbc)
-{
-	return kbc->count && (kbc->from_keyboard & 1);
-}
-
-/* A keyboard byte now in the output buffer interrupts, if enabled. */
+/*
+ * A byte now in the output buffer interrupts, if enabled: whatever its
+ * source, as on a real 8042, so that a reply the guest left unread is
+ * taken by its interrupt handler instead of blocking the keyboard.
+ */
 static void myvdev_i8042_loaded(struct myvdev_i8042 *kbc)
 {
-	if (myvdev_i8042_head_is_key(kbc) &&
-	    (kbc->command_byte & MYVDEV_KBC_CTR_KBDINT))
+	if (kbc->count && (kbc->command_byte & MYVDEV_KBC_CTR_KBDINT))
 		kbc->irq = true;
 }
 
-static void myvdev_i8042_push(struct myvdev_i8042 *kbc, u8 byte, bool key)
+static void myvdev_i8042_push(struct myvdev_i8042 *kbc, u8 byte)
 {
 	if (kbc->count == MYVDEV_I8042_FIFO)
 		return;			/* overrun: the byte is lost */
 	kbc->fifo[(kbc->head + kbc->count) % MYVDEV_I8042_FIFO] = byte;
-	if (key)
-		kbc->from_keyboard |= BIT(kbc->count);
 	if (!kbc->count++)
 		myvdev_i8042_loaded(kbc);
-}
-
-static void myvdev_i8042_reply(struct myvdev_i8042 *kbc, u8 byte)
-{
-	myvdev_i8042_push(kbc, byte, false);
-}
-
-static void myvdev_i8042_keyboard_says(struct myvdev_i8042 *kbc, u8 byte)
-{
-	myvdev_i8042_push(kbc, byte, true);
 }
 
 /* A byte the guest sends the keyboard (port 0x60, no command pending). */
 static void myvdev_i8042_keyboard(struct myvdev_i8042 *kbc, u8 val)
 {
-	if (kbc->keyboard_pending) {
-		/* The data byte of 0xed (LEDs), 0xf0 (scan set), 0xf3 (rate). */
+	bool xlate = kbc->command_byte & MYVDEV_KBC_CTR_XLATE;
+
+	/*
+	 * The data byte of 0xed (LEDs), 0xf0 (scan set), 0xf3 (rate) is
+	 * below 0xed; a command byte instead starts over.
+	 */
+	if (kbc->keyboard_pending && val < 0xed) {
+		bool get_set = kbc->keyboard_pending == 0xf0 && !val;
+
 		kbc->keyboard_pending = 0;
-		myvdev_i8042_keyboard_says(kbc, MYVDEV_KBD_ACK);
+		myvdev_i8042_push(kbc, MYVDEV_KBD_ACK);
+		if (get_set)			/* set 2, as translated */
+			myvdev_i8042_push(kbc, xlate ? 0x41 : 0x02);
 		return;
 	}
+	kbc->keyboard_pending = 0;
 	switch (val) {
 	case 0xff:				/* reset: then the self-test */
 		kbc->scanning = true;
-		myvdev_i8042_keyboard_says(kbc, MYVDEV_KBD_ACK);
-		myvdev_i8042_keyboard_says(kbc, MYVDEV_KBD_BAT_OK);
+		myvdev_i8042_push(kbc, MYVDEV_KBD_ACK);
+		myvdev_i8042_push(kbc, MYVDEV_KBD_BAT_OK);
 		break;
 	case 0xf2:				/* identify: an MF2 keyboard */
-		myvdev_i8042_keyboard_says(kbc, MYVDEV_KBD_ACK);
-		myvdev_i8042_keyboard_says(kbc, 0xab);
-		myvdev_i8042_keyboard_says(kbc, 0x41);	/* 0x83, translated */
+		myvdev_i8042_push(kbc, MYVDEV_KBD_ACK);
+		myvdev_i8042_push(kbc, 0xab);
+		myvdev_i8042_push(kbc, xlate ? 0x41 : 0x83);
 		break;
 	case 0xed: case 0xf0: case 0xf3:
 		kbc->keyboard_pending = val;
-		myvdev_i8042_keyboard_says(kbc, MYVDEV_KBD_ACK);
+		myvdev_i8042_push(kbc, MYVDEV_KBD_ACK);
 		break;
 	case 0xf4:				/* enable scanning */
 	case 0xf5:				/* disable, defaults */
 		kbc->scanning = val == 0xf4;
-		myvdev_i8042_keyboard_says(kbc, MYVDEV_KBD_ACK);
+		myvdev_i8042_push(kbc, MYVDEV_KBD_ACK);
 		break;
 	case 0xf6:				/* defaults */
-		myvdev_i8042_keyboard_says(kbc, MYVDEV_KBD_ACK);
+		myvdev_i8042_push(kbc, MYVDEV_KBD_ACK);
 		break;
 	case 0xee:				/* echo */
-		myvdev_i8042_keyboard_says(kbc, 0xee);
+		myvdev_i8042_push(kbc, 0xee);
 		break;
 	default:
-		myvdev_i8042_keyboard_says(kbc, MYVDEV_KBD_RESEND);
+		myvdev_i8042_push(kbc, MYVDEV_KBD_RESEND);
 	}
 }
 
@@ -119,10 +116,10 @@ bool myvdev_i8042_write(struct myvdev_i8042 *kbc, u16 port, u8 val)
 		} else if (pending == 0xd1) {
 			return !(val & 1);	/* output port bit 0: reset */
 		} else if (pending == 0xd2) {
-			myvdev_i8042_keyboard_says(kbc, val);
+			myvdev_i8042_push(kbc, val);
 		} else if (pending == 0xd3) {
 			/* AUX loopback: the byte comes back, not as AUX data. */
-			myvdev_i8042_reply(kbc, val);
+			myvdev_i8042_push(kbc, val);
 		} else if (!pending) {
 			myvdev_i8042_keyboard(kbc, val);
 		}
@@ -130,7 +127,7 @@ bool myvdev_i8042_write(struct myvdev_i8042 *kbc, u16 port, u8 val)
 	}
 	switch (val) {
 	case 0x20:				/* read the command byte */
-		myvdev_i8042_reply(kbc, kbc->command_byte);
+		myvdev_i8042_push(kbc, kbc->command_byte);
 		break;
 	case 0x60:				/* write the command byte */
 	case 0xd1:				/* write the output port */
@@ -140,13 +137,13 @@ bool myvdev_i8042_write(struct myvdev_i8042 *kbc, u16 port, u8 val)
 		kbc->pending = val;
 		break;
 	case 0xa9:				/* AUX interface test */
-		myvdev_i8042_reply(kbc, 0x02);	/* clock stuck: no port */
+		myvdev_i8042_push(kbc, 0x02);	/* clock stuck: no port */
 		break;
 	case 0xaa:				/* self-test: passed */
-		myvdev_i8042_reply(kbc, 0x55);
+		myvdev_i8042_push(kbc, 0x55);
 		break;
 	case 0xab:				/* keyboard interface test */
-		myvdev_i8042_reply(kbc, 0x00);
+		myvdev_i8042_push(kbc, 0x00);
 		break;
 	case 0xad:				/* disable, enable the keyboard */
 	case 0xae:
@@ -175,7 +172,6 @@ u8 myvdev_i8042_read(struct myvdev_i8042 *kbc, u16 port)
 	kbc->last_output = kbc->fifo[kbc->head];
 	kbc->head = (kbc->head + 1) % MYVDEV_I8042_FIFO;
 	kbc->count--;
-	kbc->from_keyboard >>= 1;
 	myvdev_i8042_loaded(kbc);
 	return kbc->last_output;
 }
@@ -194,8 +190,9 @@ EXPORT_SYMBOL_IF_KUNIT(myvdev_i8042_take_irq);
 /*
  * The host types Ctrl-Alt-Del: presses and releases, in set 1.  -ENODEV
  * when no driver listens to the keyboard (the guest never wrote the
- * command byte, or turned the keyboard, its interrupt or its scanning
- * off), -EBUSY when the keys would not fit in the FIFO.
+ * command byte, or turned the keyboard, its interrupt, its scanning or
+ * the translation to set 1 off), -EBUSY when the keys would not fit in
+ * the FIFO.
  */
 int myvdev_i8042_ctrl_alt_del(struct myvdev_i8042 *kbc)
 {
@@ -206,13 +203,15 @@ int myvdev_i8042_ctrl_alt_del(struct myvdev_i8042 *kbc)
 	unsigned int i;
 
 	if (!kbc->driver_seen || !kbc->scanning ||
-	    !(kbc->command_byte & MYVDEV_KBC_CTR_KBDINT) ||
-	    (kbc->command_byte & MYVDEV_KBC_CTR_KBDDIS))
+	    (kbc->command_byte & (MYVDEV_KBC_CTR_KBDINT |
+				  MYVDEV_KBC_CTR_KBDDIS |
+				  MYVDEV_KBC_CTR_XLATE)) !=
+	    (MYVDEV_KBC_CTR_KBDINT | MYVDEV_KBC_CTR_XLATE))
 		return -ENODEV;
 	if (kbc->count + ARRAY_SIZE(keys) > MYVDEV_I8042_FIFO)
 		return -EBUSY;
 	for (i = 0; i < ARRAY_SIZE(keys); i++)
-		myvdev_i8042_keyboard_says(kbc, keys[i]);
+		myvdev_i8042_push(kbc, keys[i]);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(myvdev_i8042_ctrl_alt_del);

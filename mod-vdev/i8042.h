@@ -8,8 +8,8 @@
  * and one key combination the host can type: Ctrl-Alt-Del, the clean
  * stop of a PC without ACPI.  There is no AUX (mouse) port.  Bytes for the
  * guest wait in a FIFO; the one at its head is the output buffer.  A
- * keyboard byte reaching the head raises IRQ 1 when the command byte
- * enables it.  Pure state: the platform pulses the line.
+ * byte reaching the head raises IRQ 1 when the command byte enables it.
+ * Pure state: the platform pulses the line.
  */
 #ifndef _MYVDEV_I8042_H
 #define _MYVDEV_I8042_H
@@ -21,7 +21,6 @@
 struct myvdev_i8042 {
 	u8 command_byte;
 	u8 fifo[MYVDEV_I8042_FIFO];	/* bytes for the guest at 0x60 */
-	u16 from_keyboard;		/* bit i: fifo[(head + i) % size] */
 	u8 head, count;
 	u8 last_output;		/* what 0x60 reads while the FIFO is empty */
 	u8 pending;		/* a controller command awaiting its data */

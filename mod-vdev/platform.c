@@ -202,12 +202,16 @@ static void myvdev_platform_read(struct myvmx_iodev *dev, u64 addr,
 	struct myvdev_platform *p = myvdev_platform_of(dev);
 	unsigned long flags;
 	unsigned int i;
+	bool irq;
 
 	spin_lock_irqsave(&p->lock, flags);
 	p->io_exits++;
 	for (i = 0; i < len; i++)
 		((u8 *)val)[i] = myvdev_platform_inb(p, addr + i);
+	irq = myvdev_pic_pending(&p->pic);	/* the i8042's next byte */
 	spin_unlock_irqrestore(&p->lock, flags);
+	if (irq)
+		myvmx_vm_kick(p->vm);
 }
 
 static void myvdev_platform_write(struct myvmx_iodev *dev, u64 addr,

@@ -215,7 +215,7 @@ static void myvmx_shutdown_error(struct genl_info *info, int err)
 	else if (err == -ENODEV)
 		NL_SET_ERR_MSG(info->extack,
 			       "myvmx: no driver in the guest listens to its keyboard");
-	else if (err)
+	else if (err == -EBUSY)
 		NL_SET_ERR_MSG(info->extack,
 			       "myvmx: the guest's keyboard buffer is full");
 }

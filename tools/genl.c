@@ -242,12 +242,16 @@ int rz_genl_talk(struct rz_genl *g, struct nlmsghdr *nlh, mnl_cb_t cb,
 	ssize_t len;
 	int ret;
 
-	if (mnl_socket_sendto(g->nl, nlh, nlh->nlmsg_len) < 0)
+	if (mnl_socket_sendto(g->nl, nlh, nlh->nlmsg_len) < 0) {
+		perror("netlink send");
 		return -1;
+	}
 	do {
 		len = mnl_socket_recvfrom(g->nl, buf, sizeof(buf));
-		if (len < 0)
+		if (len < 0) {
+			perror("netlink receive");
 			return -1;
+		}
 		ret = mnl_cb_run2(buf, len, seq, g->portid, cb, data,
 				  ctl_cbs, NLMSG_MIN_TYPE);
 	} while (ret == MNL_CB_OK);

@@ -66,7 +66,8 @@ void vmctl_flat_segment(struct myvmx_segment *s, uint16_t sel, uint8_t type,
 			bool code64);
 int vmctl_list(bool json);
 uint32_t vmctl_vm_id(const char *vm);
-int vmctl_vm_state(uint32_t id, uint32_t *state, uint32_t *reason);
+int vmctl_vm_state(uint32_t id, uint32_t *state, uint32_t *reason,
+		   char *name);
 const char *vmctl_state_name(uint32_t state);
 const char *vmctl_exit_name(uint32_t reason);
 int vmctl_stats(const char *vm, bool json);

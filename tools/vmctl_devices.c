@@ -46,7 +46,7 @@ static struct vmctl_device *vmctl_device_new(struct vmctl_devices *ds,
 	d = &ds->d[ds->n++];
 	memset(d, 0, sizeof(*d));
 	d->type = type;
-	d->spec = arg;
+	d->spec = strdup(arg) ?: arg;	/* whole, for messages */
 	return d;
 }
 
@@ -122,8 +122,6 @@ int vmctl_parse_net(struct vmctl_devices *ds, char *arg)
 				opt);
 			return -1;
 		}
-		if (next)
-			*next = ',';
 	}
 	d->path = arg;
 	if (!vmctl_valid_ifname(arg)) {
@@ -236,7 +234,8 @@ static int vmctl_device_create(int vm, const struct vmctl_device *d,
 	dev = ioctl(vm, MYVMX_CREATE_DEVICE, &req);
 	if (dev < 0) {
 		fprintf(stderr, "vmctl: %s %s: %s\n",
-			fd >= 0 ? "--disk" : "--net", d->spec, strerror(errno));
+			fd >= 0 ? "--disk" : "--net", fd >= 0 ? d->path : d->spec,
+			strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;

@@ -319,30 +319,43 @@ uint32_t vmctl_vm_id(const char *vm)
 	return id;
 }
 
+struct vm_state {
+	uint32_t state, reason;
+	char name[MYVMX_NAME_LEN];
+};
+
 static int state_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MYVMX_ATTR_MAX + 1] = { 0 };
-	uint32_t *out = data;
+	struct vm_state *out = data;
 
 	rz_genl_parse(nlh, tb, MYVMX_ATTR_MAX);
 	if (!vm_complete(tb))
 		return MNL_CB_OK;
-	out[0] = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_STATE]);
+	out->state = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_STATE]);
 	if (tb[MYVMX_ATTR_VM_STOP_REASON])
-		out[1] = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_STOP_REASON]);
+		out->reason = mnl_attr_get_u32(tb[MYVMX_ATTR_VM_STOP_REASON]);
+	snprintf(out->name, sizeof(out->name), "%s",
+		 mnl_attr_get_str(tb[MYVMX_ATTR_VM_NAME]));
 	return MNL_CB_OK;
 }
 
-/* The state of VM @id and, once stopped, why; -1 on failure. */
-int vmctl_vm_state(uint32_t id, uint32_t *state, uint32_t *reason)
+/*
+ * The state of VM @id and, once stopped, why; -1 on failure.  With
+ * @name (MYVMX_NAME_LEN bytes), also its name.
+ */
+int vmctl_vm_state(uint32_t id, uint32_t *state, uint32_t *reason,
+		   char *name)
 {
-	uint32_t out[2] = { MYVMX_STATE_STOPPED, MYVMX_EXIT_NONE };
+	struct vm_state out = { MYVMX_STATE_STOPPED, MYVMX_EXIT_NONE, "" };
 
 	if (rz_genl_call(MYVMX_GENL_NAME, MYVMX_CMD_GET_VM, 0,
-			 MYVMX_ATTR_VM_ID, id, 0, state_cb, out) < 0)
+			 MYVMX_ATTR_VM_ID, id, 0, state_cb, &out) < 0)
 		return -1;
-	*state = out[0];
-	*reason = out[1];
+	*state = out.state;
+	*reason = out.reason;
+	if (name)
+		memcpy(name, out.name, sizeof(out.name));
 	return 0;
 }
 

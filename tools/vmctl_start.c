@@ -194,7 +194,7 @@ static int run_foreground(uint32_t id, int console, double timeout_s)
 			return 0;
 		}
 	}
-	if (ret < 0 || vmctl_vm_state(id, &state, &reason) < 0)
+	if (ret < 0 || vmctl_vm_state(id, &state, &reason, NULL) < 0)
 		return vmctl_fail("console");
 	printf("exit: %s\n", vmctl_exit_name(reason));
 	return 0;

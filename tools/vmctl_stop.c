@@ -60,21 +60,24 @@ static const char *why_not_asked(int err)
 }
 
 /*
- * Wait until VM @id stops or @timeout_s passes: 1 when it stopped (or is
- * gone: a stopped VM nobody holds is freed at once), 0 if it still runs.
+ * Wait until VM @id, named @name, stops or @timeout_s passes: 1 when it
+ * stopped (or is gone: a stopped VM nobody holds is freed at once, and
+ * its id may then name a new VM), 0 if it still runs.
  */
-static int wait_stopped(uint32_t id, double timeout_s)
+static int wait_stopped(uint32_t id, const char *name, double timeout_s)
 {
 	const struct timespec poll = { .tv_nsec = VMCTL_STOP_POLL_NS };
 	double deadline = vmctl_now_s() + timeout_s;
+	char now_named[MYVMX_NAME_LEN];
 	uint32_t state, reason;
 	int ret;
 
 	do {
 		rz_genl_quiet = true;
-		ret = vmctl_vm_state(id, &state, &reason);
+		ret = vmctl_vm_state(id, &state, &reason, now_named);
 		rz_genl_quiet = false;
-		if (ret < 0 && errno == ENOENT)
+		if ((ret < 0 && errno == ENOENT) ||
+		    (!ret && strcmp(now_named, name)))
 			return 1;
 		if (ret < 0) {
 			vmctl_fail("waiting for the VM");
@@ -95,6 +98,7 @@ int vmctl_stop(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	double timeout_s = VMCTL_STOP_TIMEOUT_S;
+	char name[MYVMX_NAME_LEN];
 	uint32_t id, state, reason;
 	bool hard = false;
 	int opt, err;
@@ -119,7 +123,7 @@ int vmctl_stop(int argc, char **argv)
 		return 2;
 	}
 	id = vmctl_vm_id(argv[optind]);
-	if (!id || vmctl_vm_state(id, &state, &reason) < 0)
+	if (!id || vmctl_vm_state(id, &state, &reason, name) < 0)
 		return 1;
 	if (state == MYVMX_STATE_STOPPED) {
 		fprintf(stderr, "vmctl: VM %s has already stopped\n",
@@ -141,7 +145,7 @@ int vmctl_stop(int argc, char **argv)
 			argv[optind], why_not_asked(err));
 		return hard_stop(id);
 	}
-	switch (wait_stopped(id, timeout_s)) {
+	switch (wait_stopped(id, name, timeout_s)) {
 	case 1:
 		return 0;
 	case 0:
