@@ -195,6 +195,20 @@ static bool myvdev_platform_outb(struct myvdev_platform *p, u16 port, u8 val)
 	return false;
 }
 
+/*
+ * Drop the lock taken with @flags; if the PICs now hold an interrupt
+ * for the guest, wake vCPU 0, which may wait in HLT.
+ */
+static void myvdev_platform_unlock_kick(struct myvdev_platform *p,
+					unsigned long flags)
+{
+	bool irq = myvdev_pic_pending(&p->pic);
+
+	spin_unlock_irqrestore(&p->lock, flags);
+	if (irq)
+		myvmx_vm_kick(p->vm);
+}
+
 /* Wider accesses reach consecutive byte ports, as on a PC's ISA bus. */
 static void myvdev_platform_read(struct myvmx_iodev *dev, u64 addr,
 				 unsigned int len, void *val)
@@ -202,23 +216,19 @@ static void myvdev_platform_read(struct myvmx_iodev *dev, u64 addr,
 	struct myvdev_platform *p = myvdev_platform_of(dev);
 	unsigned long flags;
 	unsigned int i;
-	bool irq;
 
 	spin_lock_irqsave(&p->lock, flags);
 	p->io_exits++;
 	for (i = 0; i < len; i++)
 		((u8 *)val)[i] = myvdev_platform_inb(p, addr + i);
-	irq = myvdev_pic_pending(&p->pic);	/* the i8042's next byte */
-	spin_unlock_irqrestore(&p->lock, flags);
-	if (irq)
-		myvmx_vm_kick(p->vm);
+	myvdev_platform_unlock_kick(p, flags);	/* the i8042's next byte */
 }
 
 static void myvdev_platform_write(struct myvmx_iodev *dev, u64 addr,
 				  unsigned int len, const void *val)
 {
 	struct myvdev_platform *p = myvdev_platform_of(dev);
-	bool reset = false, irq;
+	bool reset = false;
 	unsigned long flags;
 	unsigned int i;
 
@@ -226,12 +236,12 @@ static void myvdev_platform_write(struct myvmx_iodev *dev, u64 addr,
 	p->io_exits++;
 	for (i = 0; i < len; i++)
 		reset |= myvdev_platform_outb(p, addr + i, ((u8 *)val)[i]);
-	irq = myvdev_pic_pending(&p->pic);
+	if (!reset) {
+		myvdev_platform_unlock_kick(p, flags);
+		return;
+	}
 	spin_unlock_irqrestore(&p->lock, flags);
-	if (reset)
-		myvmx_vm_request_exit(p->vm, MYVMX_EXIT_RESET);
-	else if (irq)
-		myvmx_vm_kick(p->vm);	/* vCPU 0 may wait in HLT */
+	myvmx_vm_request_exit(p->vm, MYVMX_EXIT_RESET);
 }
 
 static const struct myvmx_iodev_ops myvdev_platform_io_ops = {
@@ -383,7 +393,6 @@ static ssize_t myvdev_platform_fd_write(void *dev, const char __user *buf,
 	u8 bytes[MYVDEV_UART_FIFO];
 	unsigned long flags;
 	size_t n, taken = 0;
-	bool irq;
 
 	n = min_t(size_t, len, sizeof(bytes));
 	if (copy_from_user(bytes, buf, n))
@@ -392,10 +401,7 @@ static ssize_t myvdev_platform_fd_write(void *dev, const char __user *buf,
 	while (taken < n && myvdev_uart_receive(&p->uart, bytes[taken]))
 		taken++;
 	myvdev_uart_sync(p);
-	irq = myvdev_pic_pending(&p->pic);
-	spin_unlock_irqrestore(&p->lock, flags);
-	if (irq)
-		myvmx_vm_kick(p->vm);
+	myvdev_platform_unlock_kick(p, flags);
 	return taken ?: (len ? -EAGAIN : 0);
 }
 
@@ -424,16 +430,12 @@ static int myvdev_platform_shutdown(void *dev)
 {
 	struct myvdev_platform *p = dev;
 	unsigned long flags;
-	bool irq;
 	int err;
 
 	spin_lock_irqsave(&p->lock, flags);
 	err = myvdev_i8042_ctrl_alt_del(&p->kbc);
 	myvdev_i8042_sync(p);
-	irq = myvdev_pic_pending(&p->pic);
-	spin_unlock_irqrestore(&p->lock, flags);
-	if (irq)
-		myvmx_vm_kick(p->vm);
+	myvdev_platform_unlock_kick(p, flags);
 	return err;
 }
 
