@@ -23,12 +23,16 @@ static int myvmx_access_gpa(struct myvmx_vm *vm, u64 gpa, void *buf,
 			return -EFAULT;
 		page = r->pages[(gpa - r->gpa) >> PAGE_SHIFT];
 		p = kmap_local_page(page);
-		if (write) {
+		/*
+		 * No set_page_dirty_lock() here: it may sleep, and emulation
+		 * runs with preemption off.  The guest writes its pages
+		 * through EPT or NPT anyway, unseen; every page is marked
+		 * dirty when it is unpinned (myvmx_region_release).
+		 */
+		if (write)
 			memcpy(p + off, buf, n);
-			set_page_dirty_lock(page);
-		} else {
+		else
 			memcpy(buf, p + off, n);
-		}
 		kunmap_local(p);
 		gpa += n;
 		buf += n;

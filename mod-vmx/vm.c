@@ -19,10 +19,15 @@ static LIST_HEAD(myvmx_vms);
 static DEFINE_MUTEX(myvmx_vms_lock);
 static DEFINE_IDA(myvmx_vm_ids);
 
+/*
+ * The guest may have written any page of the region (through EPT or NPT,
+ * or by emulation): each is marked dirty as it is unpinned, so that a
+ * file-backed mapping writes it back.
+ */
 static void myvmx_region_release(struct myvmx_region *r)
 {
 	if (r->pages)
-		unpin_user_pages(r->pages, r->npages);
+		unpin_user_pages_dirty_lock(r->pages, r->npages, true);
 	kvfree(r->pages);
 	r->pages = NULL;
 }
