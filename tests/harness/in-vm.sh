@@ -100,7 +100,10 @@ shell_run() {
 health_checks() {
 	local n=$1 bad
 	take_kernel_log > /dev/null
-	bad=$(grep -E 'BUG:|WARNING:|Oops|general protection|KASAN|UBSAN|possible recursive locking|circular locking|suspicious RCU|INFO: task .* blocked|soft lockup|hard LOCKUP' "$kernel_log")
+	# kernel-live.log too: what the ring buffer lost before a dmesg -c.
+	bad=$(cat "$kernel_log" "$results/logs/kernel-live.log" 2>/dev/null |
+		grep -E 'BUG:|WARNING:|Oops|general protection|KASAN|UBSAN|possible recursive locking|circular locking|suspicious RCU|INFO: task .* blocked|soft lockup|hard LOCKUP' |
+		sort -u)
 	if [ -z "$bad" ]; then
 		echo "ok $n kernel-log-clean"
 	else

@@ -25,6 +25,13 @@ else
 	RZ_HVM=vmx RZ_KVM=kvm_intel
 fi
 
+# rz_kmsg_take: print the kernel's log and clear it, keeping a copy in
+# RZ_KMSG (the VMM machines' whole log, which their kernel-log check
+# reads) so that what a test clears is still checked.
+rz_kmsg_take() {
+	dmesg -c | tee -a "${RZ_KMSG:-/dev/null}"
+}
+
 # Load a module of the project.
 rz_insmod() {
 	[ -n "${RZ_KO[$1]:-}" ] || { echo "module $1.ko not built" >&2; return 1; }

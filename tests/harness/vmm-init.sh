@@ -17,7 +17,7 @@ if [ -e $kmemleak ]; then
 	echo clear > $kmemleak
 fi
 
-export RZ_ROOT=/ringzero RZ_MODDIR=/ringzero/modules
+export RZ_ROOT=/ringzero RZ_MODDIR=/ringzero/modules RZ_KMSG=/tmp/kmsg
 export PATH=/ringzero/tools:/ringzero/tests/guests:/bin:/sbin:/usr/bin:/usr/sbin
 echo "RZ-BOOTED $(cut -d' ' -f1 /proc/uptime)"
 
@@ -32,6 +32,8 @@ for t in /ringzero/tests/vmm/*.sh; do
 	{ /bin/bash "$t" 2>&1; echo $? > /tmp/rc; } |
 		while IFS= read -r line; do echo "    $line"; done
 	rc=$(cat /tmp/rc)
+	# The kernel's log, kept whole: its ring buffer may wrap.
+	dmesg -c >> "$RZ_KMSG"
 	if [ $rc = 0 ]; then
 		echo "ok $n $name" >> /tmp/ktap
 	else
@@ -41,7 +43,8 @@ for t in /ringzero/tests/vmm/*.sh; do
 done
 
 n=$((n + 1))
-bad=$(dmesg | grep -E 'BUG:|WARNING:|Oops|general protection|KASAN|UBSAN|possible recursive locking|circular locking|suspicious RCU|INFO: task .* blocked|soft lockup|hard LOCKUP')
+dmesg -c >> "$RZ_KMSG"
+bad=$(grep -E 'BUG:|WARNING:|Oops|general protection|KASAN|UBSAN|possible recursive locking|circular locking|suspicious RCU|INFO: task .* blocked|soft lockup|hard LOCKUP' "$RZ_KMSG")
 if [ -z "$bad" ]; then
 	echo "ok $n kernel-log-clean" >> /tmp/ktap
 else

@@ -55,7 +55,8 @@ if [ $# -gt 0 ]; then
 else
 	cp "$RZ_ROOT"/tests/vmm/*.sh "$root/ringzero/tests/vmm/"
 	# The tests that need two CPUs: the AMD-V machine has them, Bochs
-	# with BOCHS_CPUS=2 (left out of make check: it slows Bochs down).
+	# with BOCHS_CPUS=2 (left out of make check: a two-CPU Bochs had not
+	# finished booting after 24 minutes).
 	[ "$machine" = svm ] || [ "${BOCHS_CPUS:-1}" -ge 2 ] &&
 		cp "$RZ_ROOT"/tests/vmm-smp/*.sh "$root/ringzero/tests/vmm/"
 fi
@@ -90,7 +91,8 @@ cp "$RZ_ROOT/tests/guests/linux-init.sh" "$work/guest-initrd/init"
 chmod 755 "$root/init"
 (cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$iso/boot/initrd.img"
 
-cmdline="console=ttyS0,115200 noxsave quiet panic=0 kunit.enable=1 rz_timeout=$timeout_s"
+# A 16 MiB log: the debug kernel's 128 KiB wrapped within a test.
+cmdline="console=ttyS0,115200 noxsave quiet panic=0 kunit.enable=1 log_buf_len=16M rz_timeout=$timeout_s"
 # RZ_FUZZ_RUNS: random guests per mode in vmx-fuzz.sh (default 1,000).
 [ -n "${RZ_FUZZ_RUNS:-}" ] && cmdline+=" rz_fuzz_runs=$RZ_FUZZ_RUNS"
 serial="$results/serial.log"
@@ -153,8 +155,19 @@ start=$(date +%s)
 (boot_$machine) > "$results/$machine.stdout" 2>&1 < /dev/null &
 emu_pid=$!
 # Bochs ends by itself on the guest's power-off (exit status 1, "soft
-# power off"), QEMU too; a panic or a hang is ended here.
+# power off"), QEMU too; a panic or a hang is ended here.  The wall
+# clock second at which each test starts goes to MACHINE.times (the
+# guest's clock does not tell: Bochs runs with clock: sync=none).
+times="$results/$machine.times" seen=0
+: > "$times"
 while kill -0 $emu_pid 2>/dev/null; do
+	tests=$(tr -d '\r' < "$serial" 2>/dev/null | grep -a '^### ') || true
+	n=$(printf '%s' "$tests" | grep -c '^###') || true
+	if [ "$n" -gt "$seen" ]; then
+		printf '%s\n' "$tests" | tail -n +$((seen + 1)) |
+			sed "s/^### /$(( $(date +%s) - start )) s: /" >> "$times"
+		seen=$n
+	fi
 	if grep -qa -e 'RZ-EXIT' -e 'end Kernel panic' "$serial" 2>/dev/null; then
 		sleep 5
 		break
@@ -173,6 +186,7 @@ if kill -0 $emu_pid 2>/dev/null; then
 fi
 wait $emu_pid 2>/dev/null || true
 rz_log "$machine ran for $(( $(date +%s) - start )) s"
+echo "$(( $(date +%s) - start )) s: end" >> "$times"
 
 tr -d '\r' < "$serial" |
 	sed -n '/^RZ-KTAP-BEGIN$/,/^RZ-KTAP-END$/p' | sed '1d;$d' \

@@ -10,9 +10,9 @@
 check "insmod myvmx" rz_insmod myvmx
 check "insmod myvdev" rz_insmod myvdev
 for suite in myvmx myvmx_svm myvdev myvdev_vq myvdev_vmmio myvdev_disk; do
-	dmesg -c > /dev/null
+	rz_kmsg_take > /dev/null
 	insmod "$RZ_MODDIR/tests/kunit/${suite}_test.ko"
-	ktap=$(dmesg -c)
+	ktap=$(rz_kmsg_take)
 	printf '%s\n' "$ktap" |
 		grep -E '^\s*(\[.*\] )?\s*(ok|not ok|#|Expected|    )'
 	check_output "KUnit suite $suite" \

@@ -49,7 +49,7 @@ myvmx-api kvm-hold > /tmp/hold.out 2>&1 &
 hold=$!
 sleep 1
 check_output "KVM holds a VM" '^holding$' cat /tmp/hold.out
-dmesg -c > /dev/null
+rz_kmsg_take > /dev/null
 check_output "myvmx refuses while KVM holds $RZ_HVM" \
 	'MYVMX_CREATE_VM: Device or resource busy' \
 	sh -c "! vmctl run $guests/serial-hello.bin"
