@@ -1,7 +1,8 @@
 #!/bin/bash
 # Benchmark: packets per second switched by mybridge, by Linux's bridge and
 # by the Open vSwitch kernel datapath on the same topology, with one flow
-# and with 10,000 flows, in one QEMU run.
+# and with 10,000 flows, in one QEMU run; and the floor, a "switch" that
+# only forwards.
 #
 # Reproduce (as root, in the checkout):   bench/bridge.sh [COUNT] [ROUNDS]
 # Like bench/vxlan.sh (see bench/lib.sh): the cached test kernel, one
@@ -11,7 +12,7 @@
 # the spread.  COUNT packets per run (default 1000000), ROUNDS rounds
 # (default 3).  The summary is also left in build/bench/bridge.summary.
 #
-# What is measured.  For each kind K (mybridge, bridge, ovs) and scenario
+# What is measured.  For each kind K (mybridge, bridge, ovs, wire) and scenario
 # S (1flow, 10kflows) three namespaces: rzb-K-S-a (veth0, where pktgen
 # sends), rzb-K-S-s (the switch with ports p0 and p1, the peers of veth0
 # and veth1) and rzb-K-S-b (veth1, the sink).  pktgen sends 64-byte UDP
@@ -24,6 +25,14 @@
 # `bridge fdb add MAC dev p1 master static` for Linux's bridge, datapath
 # flows with the action "output to p1" for ovs (below).  No IPv6
 # addresses and no ARP: pktgen's are the only frames.
+#
+# The floor (kind "wire", 1flow only).  bench/wire/rzwire.ko, loaded in
+# the switch's namespace, hands every frame from p0 to p1 the way both
+# bridges do (an rx_handler, then dev_queue_xmit) and does nothing else:
+# no learning, no lookup, no counters.  Its rate is what a switch that
+# costs nothing would reach on this path, so it bounds every ratio: the
+# summary ends with wire/bridge and with the guest time per packet that
+# is the switch's own (a kind's time per packet minus wire's).
 #
 # The scenarios.  "1flow": every frame from veth0's MAC 02:00:00:00:0a:01
 # and 10.2.0.1 to 10.2.0.2.  "10kflows": pktgen steps through 10,000
@@ -91,13 +100,13 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 if [ "${1:-}" != --in-vm ]; then
-	bench_host bridge "${1:-1000000}" "${2:-3}"
+	BENCH_MODULES=bench/wire bench_host bridge "${1:-1000000}" "${2:-3}"
 fi
 
 # ---------------------------------------------------------------- guest
 # usage: bridge.sh --in-vm MODDIR OUT COUNT ROUNDS
 moddir=$2 out=$3 count=$4 rounds=$5
-kinds="mybridge bridge ovs"
+kinds="mybridge bridge ovs wire"
 scens="1flow 10kflows"
 nflows=10000			# sources in the 10kflows scenario
 src_mac=02:00:00:00:0a:01	# veth0 in A; the source of 1flow
@@ -106,17 +115,19 @@ dst_mac=02:00:00:00:0b:99	# pktgen's destination: known on p1
 # ovs datapath port numbers, fixed so that the flows can name them.
 ovs_p0=1 ovs_p1=2
 
-# Every topology, named KIND-SCENARIO.
+# Every topology, named KIND-SCENARIO; the floor (wire) needs no sources.
 topos=
 for s in $scens; do
 	for k in $kinds; do
-		topos="$topos $k-$s"
+		[ "$k-$s" = wire-10kflows ] || topos="$topos $k-$s"
 	done
 done
 topos=${topos# }
 
 cleanup() {
 	local t n
+	# rzwire holds its devices: it goes first.
+	rmmod rzwire 2>/dev/null
 	for t in $topos; do
 		for n in a s b; do
 			ip netns del "rzb-$t-$n" 2>/dev/null
@@ -164,7 +175,8 @@ ovs_flows() {
 }
 
 # setup KIND SCENARIO: the three namespaces, the switch of kind KIND with
-# the destination on p1, and pktgen in A bound to veth0.
+# the destination on p1 (or the wire from p0 to p1), and pktgen in A
+# bound to veth0.
 setup() {
 	local k=$1 sc=$2 t=$1-$2 a s b d t0 t1
 	a=rzb-$t-a s=rzb-$t-s b=rzb-$t-b
@@ -181,6 +193,11 @@ setup() {
 	ip -n "$b" link set veth1 addrgenmode none; } ||
 		die "$t: setting up the veth pairs failed"
 	case $k in
+	wire)
+		# p0 to p1 and nothing else (see the header).
+		ip netns exec "$s" insmod "$moddir/bench/wire/rzwire.ko" \
+			in=p0 out=p1 || die "$t: insmod rzwire failed"
+		;;
 	ovs)
 		# The datapath with p0 and p1 as its ports 1 and 2, then the
 		# flows.
@@ -296,6 +313,7 @@ done
 log "topology ready: $topos, each with its own three namespaces"
 for t in $topos; do
 	run "$t" $nflows warm-up
+	[ "${t%%-*}" = wire ] && continue
 	n=$(entries "${t%%-*}" "${t#*-}")
 	[ "$n" = "$(sources "${t#*-}")" ] ||
 		die "$t: $n entries for $(sources "${t#*-}") sources after the warm-up"
@@ -308,4 +326,23 @@ sn1=$(softnet)
 log "backlog during the rounds: $((${sn1% *} - ${sn0% *})) frames" \
 	"dropped; net_rx_action out of budget or time" \
 	"$((${sn1#* } - ${sn0#* })) times (time squeeze)"
-bench_summary_grid "$kinds" "$scens" "$out/bridge.runs" > "$out/bridge.summary"
+{
+	bench_summary_grid "$kinds" "$scens" "$out/bridge.runs"
+	# The floor: what the goal asks of mybridge against what no switch
+	# can beat on this path.
+	awk '$2 == "1flow" { v[$1] = v[$1] " " $3 }
+	function med(s,   a, n, i, j, t) {
+		n = split(s, a, " ")
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}
+	END {
+		w = med(v["wire"]); b = med(v["bridge"]); m = med(v["mybridge"])
+		printf "floor (1flow): wire/bridge %.2f: a switch that costs nothing is %.2fx Linux'"'"'s bridge\n", w / b, w / b
+		printf "floor (1flow): of the %.0f ns per packet through Linux'"'"'s bridge, %.0f are the switch'"'"'s; mybridge'"'"'s %.0f\n",
+			1e9 / b, 1e9 / b - 1e9 / w, 1e9 / m - 1e9 / w
+	}' "$out/bridge.runs"
+} > "$out/bridge.summary"

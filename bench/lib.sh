@@ -9,17 +9,21 @@
 # ---------------------------------------------------------------- host
 
 # bench_host NAME COUNT ROUNDS: build what is needed (test kernel, modules
-# in build/mod-bench, tools), boot the machine running bench/NAME.sh
+# in build/mod-bench with the benchmark's own in BENCH_MODULES, directories
+# under bench/, tools), boot the machine running bench/NAME.sh
 # --in-vm MODDIR OUT COUNT ROUNDS, print the summary it leaves in
 # build/bench/NAME.summary.  Exits.
 bench_host() {
-	local name=$1 count=$2 rounds=$3 kdir out rc=0
+	local name=$1 count=$2 rounds=$3 kdir out m rc=0
 	. "$(dirname "${BASH_SOURCE[0]}")/../tests/harness/common.sh"
 	cd "$RZ_ROOT"
 	tests/harness/deps.sh
 	kdir=$(tests/harness/kernel.sh)
 	rz_log "building the modules in $RZ_BUILD/mod-bench and the tools"
 	tests/harness/build.sh "$kdir" "$RZ_BUILD/mod-bench"
+	for m in ${BENCH_MODULES:-}; do
+		make -s -C "$kdir" M="$RZ_BUILD/mod-bench/$m" modules
+	done
 	make -s -C tools
 	out="$RZ_BUILD/bench"
 	mkdir -p "$out"

@@ -3,8 +3,8 @@
 #
 #  1. host: dependencies, the test, debug and guest kernels (cached), the
 #     modules against the test kernel and against Debian's linux-headers-amd64
-#     (W=1, no warning allowed), tools and test guests, the tools' unit
-#     tests (tests/tools, with ASan), checkpatch;
+#     (W=1, no warning allowed), bench/wire's module, tools and test
+#     guests, the tools' unit tests (tests/tools, with ASan), checkpatch;
 #  2. QEMU, test kernel: every KUnit module, every tests/*.sh, kernel-log
 #     health;
 #  3. QEMU, debug kernel (KASAN, lockdep, kmemleak): the KUnit modules
@@ -56,10 +56,10 @@ no_warnings() {
 checkpatch() {
 	local files
 	files=$(git ls-files 'mod-*/*.[ch]' 'tests/kunit/*.[ch]' 'uapi/*.h' \
-		'tools/*.[ch]' 'tests/tools/*.c' 2>/dev/null)
+		'tools/*.[ch]' 'tests/tools/*.c' 'bench/*/*.c' 2>/dev/null)
 	[ -n "$files" ] ||
 		files=$(ls mod-*/*.[ch] tests/kunit/*.[ch] uapi/*.h tools/*.[ch] \
-			tests/tools/*.c)
+			tests/tools/*.c bench/*/*.c)
 	# shellcheck disable=SC2086
 	perl "$RZ_CACHE/linux-source-6.1/scripts/checkpatch.pl" --no-tree \
 		--quiet --strict --ignore SPDX_LICENSE_TAG,FILE_PATH_CHANGES \
@@ -85,6 +85,8 @@ host_test "build.test-kernel-W=1" no_warnings \
 host_test build.debug-kernel tests/harness/build.sh "$ddir" "$RZ_BUILD/mod-debug"
 host_test "build.$(basename "$stock")-W=1" no_warnings \
 	tests/harness/build.sh "$stock" "$RZ_BUILD/mod-stock" W=1
+host_test "build.bench-wire-W=1" no_warnings \
+	make -s -C "$kdir" M="$RZ_BUILD/mod-test/bench/wire" W=1 modules
 host_test build.tools no_warnings make -s -C tools
 host_test build.guests no_warnings make -s -C tests/guests
 host_test unit.vmctl-boot make -s -C tests/tools check
