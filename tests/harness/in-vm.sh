@@ -73,8 +73,8 @@ shell_run() {
 		n=$((n + 1))
 		name=$(basename "$t" .sh)
 		echo "### $name" >&2
-		# A bound per test (the 100-cycle module loop takes about
-		# 20 minutes on the debug kernel beside another machine).
+		# A bound per test (the longest take about 7 minutes on the
+		# debug kernel).
 		timeout "${RZ_TEST_TIMEOUT:-3600}" bash "$t" \
 			> "$results/logs/$name.log" 2>&1
 		rc=$?

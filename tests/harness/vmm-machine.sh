@@ -132,7 +132,11 @@ info: action=ignore
 debug: action=ignore
 RC
 	echo c > "$work/bochs.rc"
-	exec xvfb-run -a bochs -q -f "$work/bochsrc" -rc "$work/bochs.rc"
+	# Two Bochs machines may start at once: each looks for a free X
+	# display from its own number on.
+	exec xvfb-run -a -n $((100 + $(printf '%s' "$work" | cksum |
+		cut -d' ' -f1) % 800)) bochs -q -f "$work/bochsrc" \
+		-rc "$work/bochs.rc"
 }
 
 # Two CPUs for tests/vmm-smp, emulated by one thread.  RZ_ICOUNT=1 (for
@@ -161,7 +165,9 @@ emu_pid=$!
 times="$results/$machine.times" seen=0
 : > "$times"
 while kill -0 $emu_pid 2>/dev/null; do
-	tests=$(tr -d '\r' < "$serial" 2>/dev/null | grep -a '^### ') || true
+	# Not the last line: it may be half written.
+	tests=$(tr -d '\r' 2>/dev/null < "$serial" | sed '$d' |
+		grep -a '^### ') || true
 	n=$(printf '%s' "$tests" | grep -c '^###') || true
 	if [ "$n" -gt "$seen" ]; then
 		printf '%s\n' "$tests" | tail -n +$((seen + 1)) |
