@@ -14,7 +14,7 @@
 #     kmemleak scan;
 #  5. QEMU TCG as an AMD EPYC with SVM and nested paging: the same
 #     tests/vmm/*.sh, myvmx on its AMD-V backend against kvm_amd, with the
-#     test kernel and then with the debug kernel (200 random guests per
+#     test kernel and then with the debug kernel (100 random guests per
 #     mode there), ending with a kmemleak scan.
 # The debug kernel's machines (3, 5 and 4) run one after the other beside
 # the test kernel's (2, 5 and 4).
@@ -131,11 +131,12 @@ run_bochs() {
 }
 
 # Bochs with the debug kernel: VT-x under KASAN, lockdep and kmemleak.
-# It boots in 6 minutes and runs ten times slower: the random guests (20
-# per mode) and the robustness checks, then a kmemleak scan.
+# It boots in 4 minutes and runs ten times slower (12 s a random guest):
+# the random guests (10 per mode) and the robustness checks, then a
+# kmemleak scan; about 20 minutes.
 run_bochs_debug() {
 	mkdir -p "$results/bochs-debug"
-	TIMEOUT=2400 RZ_FUZZ_RUNS=20 tests/harness/vmm-machine.sh "$ddir" \
+	TIMEOUT=2400 RZ_FUZZ_RUNS=10 tests/harness/vmm-machine.sh "$ddir" \
 		"$RZ_BUILD/mod-debug" "$results/bochs-debug" \
 		tests/vmm/vmx-fuzz.sh tests/vmm/vmx-robust.sh \
 		> "$results/bochs-debug.console" 2>&1 ||
@@ -161,7 +162,7 @@ phase_start machines
 {
 	timed qemu-debug run_qemu debug "$ddir" \
 		$(grep -l '^# rz-debug-kernel' tests/*.sh)
-	timed svm-debug run_svm debug "$ddir" 200
+	timed svm-debug run_svm debug "$ddir" 100
 	timed bochs-debug run_bochs_debug
 } &
 debug_pid=$!
