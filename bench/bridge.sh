@@ -330,15 +330,9 @@ log "backlog during the rounds: $((${sn1% *} - ${sn0% *})) frames" \
 	bench_summary_grid "$kinds" "$scens" "$out/bridge.runs"
 	# The floor: what the goal asks of mybridge against what no switch
 	# can beat on this path.
-	awk '$2 == "1flow" { v[$1] = v[$1] " " $3 }
-	function med(s,   a, n, i, j, t) {
-		n = split(s, a, " ")
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
-		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-	}
+	awk "$BENCH_AWK_MEDIAN"'
+	$2 == "1flow" { v[$1] = v[$1] " " $3 }
+	function med(s,   a) { return sorted_median(a, split(s, a, " ")) }
 	END {
 		w = med(v["wire"]); b = med(v["bridge"]); m = med(v["mybridge"])
 		printf "floor (1flow): wire/bridge %.2f: no switch on this path can beat that ratio to Linux'"'"'s bridge\n", w / b

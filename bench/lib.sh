@@ -112,22 +112,31 @@ bench_rounds() {
 	done
 }
 
+# An awk function for the summaries, put before their programs:
+# sorted_median(a, m) sorts a[1..m] in place (a few runs: insertion sort)
+# and returns their median.
+BENCH_AWK_MEDIAN='
+function sorted_median(a, m,   i, j, t) {
+	for (i = 2; i <= m; i++)
+		for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+			t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+		}
+	return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+}'
+
 # bench_summary KINDS RUNS: from lines "KIND PPS", per kind the runs in
 # order and their median, the ratio of the medians of the first kind to
 # the second, the spread of each kind's runs and the guest time per
 # packet (under icount shift=0, one nanosecond is one instruction).
 bench_summary() {
-	awk -v kinds="$1" '
+	awk -v kinds="$1" "$BENCH_AWK_MEDIAN"'
 	{ runs[$1] = runs[$1] " " $2; v[$1, ++n[$1]] = $2 }
-	function median(k,   i, j, t, a, m) {
+	function median(k,   i, a, m, r) {
 		m = n[k]
 		for (i = 1; i <= m; i++) a[i] = v[k, i]
-		for (i = 2; i <= m; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
+		r = sorted_median(a, m)
 		lo[k] = a[1]; hi[k] = a[m]
-		return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+		return r
 	}
 	END {
 		split(kinds, ks, " ")
@@ -163,18 +172,15 @@ pg_src_flows() {
 # guest time per packet; then the ratios of the medians of the first kind
 # to each other kind.
 bench_summary_grid() {
-	awk -v kinds="$1" -v scens="$2" '
+	awk -v kinds="$1" -v scens="$2" "$BENCH_AWK_MEDIAN"'
 	{ runs[$1, $2] = runs[$1, $2] " " $3; v[$1, $2, ++n[$1, $2]] = $3 }
-	function median(k, s,   i, j, t, a, m) {
+	function median(k, s,   i, a, m, r) {
 		m = n[k, s]
 		if (!m) return 0
 		for (i = 1; i <= m; i++) a[i] = v[k, s, i]
-		for (i = 2; i <= m; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
+		r = sorted_median(a, m)
 		lo[k, s] = a[1]; hi[k, s] = a[m]
-		return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+		return r
 	}
 	END {
 		nk = split(kinds, ks, " "); ns = split(scens, ss, " ")
