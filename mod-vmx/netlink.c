@@ -103,7 +103,11 @@ static int myvmx_put_vcpu_stats(struct sk_buff *msg, struct myvmx_vcpu *vcpu)
 	if (!nest ||
 	    nla_put_u32(msg, MYVMX_VCPU_INDEX, vcpu->index) ||
 	    nla_put_u64_64bit(msg, MYVMX_VCPU_EXITS, READ_ONCE(vcpu->exits),
-			      MYVMX_VCPU_UNSPEC))
+			      MYVMX_VCPU_UNSPEC) ||
+	    nla_put_u64_64bit(msg, MYVMX_VCPU_PREEMPTIONS,
+			      READ_ONCE(vcpu->preemptions), MYVMX_VCPU_UNSPEC) ||
+	    nla_put_u64_64bit(msg, MYVMX_VCPU_MIGRATIONS,
+			      READ_ONCE(vcpu->migrations), MYVMX_VCPU_UNSPEC))
 		return -EMSGSIZE;
 	for (r = 0; r < MYVMX_NR_EXIT_STATS; r++) {
 		u64 count = READ_ONCE(vcpu->exit_stats[r]);

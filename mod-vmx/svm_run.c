@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Entering an AMD-V guest, once per pass of vcpu.c's run loop, with
- * preemption off: give the vCPU an ASID of this CPU if it has none here
- * (flushing what the ASID may have left in the TLB), tell the CPU which
- * VMCB areas are unchanged, load the guest's FPU registers and enter with
- * interrupts off.  VMRUN and #VMEXIT switch most of the host's state
+ * preemption off.  Whenever the vCPU's thread comes to a CPU (vcpu_load.c)
+ * the vCPU gets an ASID of that CPU if it has none there (flushing what
+ * the ASID may have left in the TLB).  Each entry tells the CPU which
+ * VMCB areas are unchanged, loads the guest's FPU registers and enters
+ * with interrupts off.  VMRUN and #VMEXIT switch most of the host's state
  * themselves, and the host's interrupts stay pending until STGI and
  * local_irq_enable, so the exit needs no more repair than the swap
  * myvmx_svm_enter does.

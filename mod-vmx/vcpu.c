@@ -110,24 +110,26 @@ static int myvmx_serve_exit(struct myvmx_vcpu *vcpu)
 
 /*
  * RUN: enter the guest until an exit user space must see (0) or a signal
- * (-EINTR).  Each pass runs with preemption off, as kernel_fpu_begin
- * leaves it, while the backend's state (a current VMCS, an ASID of this
- * CPU) and the guest's FPU registers belong to this CPU: the backend
- * loads its state, a read user space completed goes into the guest, and
- * the backend enters and handles the exit.  guest_cpu tells kicks where
- * the pass runs (see irq.c).  In-kernel devices and HLT are served after
- * the pass, preemptible.
+ * (-EINTR).  From myvmx_vcpu_get on, the backend's state (a current VMCS,
+ * an ASID of this CPU) follows the thread from CPU to CPU (vcpu_load.c).
+ * Each pass runs with preemption off, as kernel_fpu_begin leaves it,
+ * while the guest's FPU registers belong to this CPU: a read user space
+ * completed goes into the guest, and the backend enters and handles the
+ * exit.  guest_cpu tells kicks where the pass runs (see irq.c).  In-kernel
+ * devices and HLT are served after the pass, preemptible.
  */
 int myvmx_vcpu_run(struct myvmx_vcpu *vcpu)
 {
-	int ret = MYVMX_RESUME;
+	int ret = MYVMX_RESUME, err = 0;
 	u32 stop;
 
 	vcpu->run->exit_reason = MYVMX_EXIT_NONE;
+	myvmx_vcpu_get(vcpu);
 	while (ret == MYVMX_RESUME) {
 		if (signal_pending(current)) {
 			vcpu->run->exit_reason = MYVMX_EXIT_INTR;
-			return -EINTR;
+			err = -EINTR;
+			break;
 		}
 		stop = READ_ONCE(vcpu->vm->exit_request);
 		if (stop) {
@@ -143,7 +145,6 @@ int myvmx_vcpu_run(struct myvmx_vcpu *vcpu)
 		kernel_fpu_begin();
 		WRITE_ONCE(vcpu->guest_cpu, smp_processor_id());
 		smp_mb();	/* before the backend asks the irqchip */
-		myvmx_backend->vcpu_load(vcpu);
 		if (vcpu->pending != MYVMX_PENDING_NONE &&
 		    myvmx_complete_user_exit(vcpu))
 			ret = myvmx_exit_internal(vcpu,
@@ -156,8 +157,10 @@ int myvmx_vcpu_run(struct myvmx_vcpu *vcpu)
 		if (ret == MYVMX_TO_USER)
 			ret = myvmx_serve_exit(vcpu);
 	}
-	vcpu->run->exits = vcpu->exits;
-	return 0;
+	myvmx_vcpu_put(vcpu);
+	if (!err)
+		vcpu->run->exits = vcpu->exits;
+	return err;
 }
 
 static long myvmx_vcpu_ioctl(struct file *file, unsigned int cmd,
@@ -194,15 +197,20 @@ static long myvmx_vcpu_ioctl(struct file *file, unsigned int cmd,
 		break;
 	case MYVMX_GET_SREGS:
 		memset(&u.sregs, 0, sizeof(u.sregs));
+		myvmx_vcpu_get(vcpu);
 		ret = myvmx_backend->get_sregs(vcpu, &u.sregs);
+		myvmx_vcpu_put(vcpu);
 		if (!ret && copy_to_user(argp, &u.sregs, sizeof(u.sregs)))
 			ret = -EFAULT;
 		break;
 	case MYVMX_SET_SREGS:
 		ret = copy_from_user(&u.sregs, argp, sizeof(u.sregs)) ?
 		      -EFAULT : myvmx_check_sregs(&u.sregs);
-		if (!ret)
+		if (!ret) {
+			myvmx_vcpu_get(vcpu);
 			ret = myvmx_backend->set_sregs(vcpu, &u.sregs);
+			myvmx_vcpu_put(vcpu);
+		}
 		break;
 	case MYVMX_INJECT:
 		ret = copy_from_user(&u.event, argp, sizeof(u.event)) ?
@@ -268,6 +276,7 @@ static void myvmx_vcpu_free_mem(struct myvmx_vcpu *vcpu)
 static void myvmx_vcpu_free(struct myvmx_vcpu *vcpu)
 {
 	myvmx_backend->vcpu_destroy(vcpu);
+	myvmx_vcpu_load_fini(vcpu);
 	myvmx_vcpu_free_mem(vcpu);
 }
 
@@ -323,6 +332,7 @@ int myvmx_vcpu_create(struct myvmx_vm *vm, unsigned long index)
 	vcpu->vm = vm;
 	vcpu->index = index;
 	vcpu->guest_cpu = -1;
+	myvmx_vcpu_load_init(vcpu);
 	mutex_init(&vcpu->run_lock);
 	init_waitqueue_head(&vcpu->wq);
 
@@ -359,6 +369,7 @@ destroy:
 	myvmx_backend->vcpu_destroy(vcpu);
 unlock:
 	mutex_unlock(&vm->lock);
+	myvmx_vcpu_load_fini(vcpu);
 	myvmx_vcpu_free_mem(vcpu);
 	return err;
 }

@@ -9,6 +9,7 @@
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/preempt.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <asm/fpu/types.h>
@@ -107,6 +108,11 @@ struct myvmx_vcpu {
 
 	u64 exit_stats[MYVMX_NR_EXIT_STATS];
 	u64 exits;
+	/* vcpu_load.c: follows the thread that holds the vCPU */
+	struct preempt_notifier preempt;
+	int loaded_cpu;			/* where vcpu_load ran last, or -1 */
+	u64 preemptions;		/* switched out while runnable */
+	u64 migrations;			/* loaded on another CPU */
 	u64 msr_misc_enable;		/* IA32_MISC_ENABLE, kept as written */
 	bool in_run;			/* a thread is inside RUN */
 	bool started;			/* kernel-run: RUN is EBUSY */
@@ -121,8 +127,10 @@ struct myvmx_vcpu {
  * areas at load and unload; cpu_enable/cpu_disable turn virtualization on
  * and off on the CPU they run on, with interrupts off (cpu.c calls them).
  * With preemption off, vcpu_load makes the vCPU's state usable on this
- * CPU and vcpu_enter runs the guest once and handles the exit
- * (MYVMX_RESUME or MYVMX_TO_USER); vcpu.c loops over them.
+ * CPU (vcpu_load.c calls it whenever the scheduler brings the vCPU's
+ * thread in) and vcpu_enter runs the guest once and handles the exit
+ * (MYVMX_RESUME or MYVMX_TO_USER); vcpu.c loops over vcpu_enter.
+ * get_sregs/set_sregs too run with the vCPU loaded (myvmx_vcpu_get).
  * msr_get/msr_set reach the MSRs the backend keeps in its guest state
  * (EFER, PAT, the SYSENTER and SYSCALL MSRs); msr.c emulates RDMSR and
  * WRMSR with them.  name ("vmx", "svm") is reported through genl.
@@ -190,6 +198,15 @@ static inline bool myvmx_overlaps(u64 a, u64 alen, u64 b, u64 blen)
 {
 	return a < b + blen && b < a + alen;
 }
+
+/*
+ * vcpu_load.c: between myvmx_vcpu_get and myvmx_vcpu_put the vCPU's
+ * state stays loaded on whatever CPU its thread runs (a preempt notifier).
+ */
+void myvmx_vcpu_load_init(struct myvmx_vcpu *vcpu);
+void myvmx_vcpu_load_fini(struct myvmx_vcpu *vcpu);
+void myvmx_vcpu_get(struct myvmx_vcpu *vcpu);
+void myvmx_vcpu_put(struct myvmx_vcpu *vcpu);
 
 /* vm.c */
 int myvmx_vm_create(const struct myvmx_vm_create __user *arg);

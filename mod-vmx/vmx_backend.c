@@ -179,8 +179,6 @@ static int myvmx_vmx_get_sregs(struct myvmx_vcpu *vcpu, struct myvmx_sregs *s)
 	struct myvmx_vmx_vcpu *vx = vcpu->arch;
 	unsigned int i;
 
-	preempt_disable();
-	myvmx_vmcs_load(vx);
 	for (i = 0; i < ARRAY_SIZE(myvmx_segs); i++)
 		myvmx_get_seg((void *)s + myvmx_segs[i].offset,
 			      myvmx_segs[i].field);
@@ -192,7 +190,6 @@ static int myvmx_vmx_get_sregs(struct myvmx_vcpu *vcpu, struct myvmx_sregs *s)
 	s->cr3 = vmcs_read(GUEST_CR3);
 	s->cr4 = myvmx_guest_cr4(vx);
 	s->efer = vmcs_read(GUEST_IA32_EFER);
-	preempt_enable();
 	s->cr2 = 0;
 	return 0;
 }
@@ -206,8 +203,6 @@ static int myvmx_vmx_set_sregs(struct myvmx_vcpu *vcpu,
 
 	if (s->cr4 & ~c->cr4_fixed1)
 		return -EINVAL;
-	preempt_disable();
-	myvmx_vmcs_load(vx);
 	for (i = 0; i < ARRAY_SIZE(myvmx_segs); i++)
 		myvmx_set_seg((const void *)s + myvmx_segs[i].offset,
 			      myvmx_segs[i].field);
@@ -220,7 +215,6 @@ static int myvmx_vmx_set_sregs(struct myvmx_vcpu *vcpu,
 	vmcs_write(GUEST_CR3, s->cr3);
 	vmcs_write(GUEST_IA32_EFER, s->efer);
 	myvmx_vmx_update_long_mode(vx);
-	preempt_enable();
 	return 0;
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Entering a VT-x guest, once per pass of vcpu.c's run loop: with
- * preemption off, make the VMCS current here, load the guest's FPU
- * registers and SYSCALL MSRs and enter with interrupts off; after the
+ * preemption off and the VMCS current here (vcpu_load.c), load the guest's
+ * FPU registers and SYSCALL MSRs and enter with interrupts off; after the
  * exit put back what VMX does not (those MSRs, data and FS/GS selectors,
  * TSS and GDT limits), hand a host interrupt that came during the guest
  * to its handler, then handle the exit.

@@ -20,7 +20,8 @@
  *                         seconds (vmctl_stop.c)
  *   vmctl pause|resume VM
  *   vmctl [-j] list       the VMs (vmctl_list.c)
- *   vmctl [-j] stats VM   their vCPUs' exits by reason, their devices' counters
+ *   vmctl [-j] stats VM   their vCPUs' exits by reason, preemptions and
+ *                         migrations, their devices' counters
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -57,7 +58,8 @@ static void print_usage(FILE *f)
 		"  pause VM, resume VM\n"
 		"  list       the VMs: id, name, owner, vCPUs, memory\n"
 		"  stats VM   exits of the VM's vCPUs by reason (VM: id or name),\n"
-		"             its devices' counters\n"
+		"             their preemptions and migrations, its devices'\n"
+		"             counters\n"
 		"  -j         JSON output\n");
 }
 

@@ -8,7 +8,9 @@
  *                          backend (vmx or svm), the state (created,
  *                          running, paused, stopped: REASON)
  *   vmctl [-j] stats VM    exits per vCPU by kind (VM: id or name), in
- *                          the vocabulary both backends share, then each
+ *                          the vocabulary both backends share, and how
+ *                          often the scheduler preempted the vCPU's thread
+ *                          or moved it to another CPU; then each
  *                          in-kernel device's counters
  */
 #include <ctype.h>
@@ -176,25 +178,39 @@ static void print_exit(const struct nlattr *nest, bool json, bool first)
 	}
 }
 
+/* A u64 attribute a module may be too old to send: 0 then. */
+static unsigned long long u64_or_zero(const struct nlattr *attr)
+{
+	return attr ? (unsigned long long)mnl_attr_get_u64(attr) : 0;
+}
+
+/*
+ * "vcpu N: E exits", its exits by kind ("  KIND COUNT"), then what the
+ * scheduler did to it ("  sched: P preemptions, M migrations").
+ */
 static void print_vcpu(const struct nlattr *nest, bool json, bool first)
 {
 	const struct nlattr *tb[MYVMX_VCPU_MAX + 1] = { 0 };
 	const struct nlattr *attr;
 	bool first_exit = true;
+	unsigned long long preemptions, migrations;
 
 	rz_genl_parse_nested(nest, tb, MYVMX_VCPU_MAX);
 	if (!tb[MYVMX_VCPU_INDEX] || !tb[MYVMX_VCPU_EXITS])
 		return;
-	if (json)
-		printf("%s{\"index\":%u,\"exits\":%llu,\"reasons\":{",
+	preemptions = u64_or_zero(tb[MYVMX_VCPU_PREEMPTIONS]);
+	migrations = u64_or_zero(tb[MYVMX_VCPU_MIGRATIONS]);
+	if (json) {
+		printf("%s{\"index\":%u,\"exits\":%llu,",
 		       first ? "" : ",", mnl_attr_get_u32(tb[MYVMX_VCPU_INDEX]),
-		       (unsigned long long)
-		       mnl_attr_get_u64(tb[MYVMX_VCPU_EXITS]));
-	else
+		       u64_or_zero(tb[MYVMX_VCPU_EXITS]));
+		printf("\"preemptions\":%llu,\"migrations\":%llu,\"reasons\":{",
+		       preemptions, migrations);
+	} else {
 		printf("vcpu %u: %llu exits\n",
 		       mnl_attr_get_u32(tb[MYVMX_VCPU_INDEX]),
-		       (unsigned long long)
-		       mnl_attr_get_u64(tb[MYVMX_VCPU_EXITS]));
+		       u64_or_zero(tb[MYVMX_VCPU_EXITS]));
+	}
 	mnl_attr_for_each_nested(attr, nest) {
 		if (mnl_attr_get_type(attr) != MYVMX_VCPU_EXIT)
 			continue;
@@ -203,6 +219,9 @@ static void print_vcpu(const struct nlattr *nest, bool json, bool first)
 	}
 	if (json)
 		printf("}}");
+	else
+		printf("  sched: %llu preemptions, %llu migrations\n",
+		       preemptions, migrations);
 }
 
 /* A device's counters ("  NAME VALUE", or a JSON object). */

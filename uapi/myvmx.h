@@ -178,7 +178,11 @@
  *   MYVMX_CMD_GET_STATS     do; MYVMX_ATTR_VM_ID required.  Reply: the VM's
  *                           attributes as above, then per vCPU a nested
  *                           MYVMX_ATTR_VCPU with MYVMX_VCPU_INDEX (NLA_U32),
- *                           MYVMX_VCPU_EXITS (NLA_U64, all exits) and one
+ *                           MYVMX_VCPU_EXITS (NLA_U64, all exits),
+ *                           MYVMX_VCPU_PREEMPTIONS (NLA_U64, times its thread
+ *                           was switched out while runnable, inside RUN),
+ *                           MYVMX_VCPU_MIGRATIONS (NLA_U64, times its state
+ *                           was loaded on another CPU than before) and one
  *                           nested MYVMX_VCPU_EXIT per kind of exit seen:
  *                           MYVMX_EXIT_STAT_REASON (NLA_U32, an enum
  *                           myvmx_exit_kind), MYVMX_EXIT_STAT_NAME
@@ -450,6 +454,8 @@ enum myvmx_vcpu_attr {
 	MYVMX_VCPU_INDEX,
 	MYVMX_VCPU_EXITS,
 	MYVMX_VCPU_EXIT,		/* nested: enum myvmx_exit_stat_attr */
+	MYVMX_VCPU_PREEMPTIONS,
+	MYVMX_VCPU_MIGRATIONS,
 	__MYVMX_VCPU_MAX
 };
 

@@ -8,6 +8,8 @@
  *   myvmx-api hold         create a VM, run its vCPU to a HLT (3 OUTs and
  *                          a CPUID before), print "holding ...", wait
  *   myvmx-api kvm-hold     the same with /dev/kvm (KVM turns on VMX or SVM)
+ *   myvmx-api spin         create a VM "api" whose vCPU spins ("jmp $"),
+ *                          print "spinning", RUN it until a signal
  *   myvmx-api close-run    close the vCPU and VM fds while RUN is spinning
  *                          in another thread, then stop it with a signal
  *   myvmx-api as-nobody    drop to uid/gid 65534: opening /dev/myvmx must
@@ -108,6 +110,17 @@ static int vcpu_with(int dev, int *vm_out, const char *code, size_t len)
 static int spinning_vcpu(int dev, int *vm_out)
 {
 	return vcpu_with(dev, vm_out, "\xeb\xfe", 2);
+}
+
+/* RUN stays in the kernel until a signal: for the scheduler's counters. */
+static int spin(int dev)
+{
+	int vm, vcpu = spinning_vcpu(dev, &vm);
+
+	printf("spinning\n");
+	ioctl(vcpu, MYVMX_RUN, 0);
+	perror("MYVMX_RUN");
+	return 100;
 }
 
 /*
@@ -552,6 +565,8 @@ int main(int argc, char **argv)
 		checks(dev);
 	} else if (argc == 2 && !strcmp(argv[1], "hold")) {
 		return hold(dev);
+	} else if (argc == 2 && !strcmp(argv[1], "spin")) {
+		return spin(dev);
 	} else if (argc == 2 && !strcmp(argv[1], "close-run")) {
 		close_run(dev);
 	} else if (argc == 2 && !strcmp(argv[1], "device")) {
@@ -563,8 +578,8 @@ int main(int argc, char **argv)
 		virtio_checks(dev);
 	} else {
 		fprintf(stderr,
-			"usage: myvmx-api checks|close-run|hold|kvm-hold|as-nobody|\n"
-			"                 device|device-hold|virtio\n");
+			"usage: myvmx-api checks|close-run|hold|spin|kvm-hold|\n"
+			"                 as-nobody|device|device-hold|virtio\n");
 		return 2;
 	}
 	return failures;

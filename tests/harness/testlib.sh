@@ -119,6 +119,20 @@ rz_console_until() {
 	return 1
 }
 
+# rz_spinning_vm MASK: a VM named "api" whose vCPU spins in RUN, its
+# process (RZ_SPIN_PID) pinned to the CPUs of MASK (taskset); returns
+# once the vCPU runs.
+rz_spinning_vm() {
+	local i
+	taskset "$1" myvmx-api spin > /tmp/spin.out 2>&1 &
+	RZ_SPIN_PID=$!
+	for i in $(seq 100); do
+		grep -q '^spinning$' /tmp/spin.out && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # rz_netns NS...: create network namespaces, each with lo up.
 rz_netns() {
 	local n

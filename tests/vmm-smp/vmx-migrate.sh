@@ -2,7 +2,8 @@
 # On a VMM machine with two CPUs (the AMD-V one; Bochs with BOCHS_CPUS=2,
 # see vmm-machine.sh): vCPU threads moved from
 # CPU to CPU while their guests run (each arrival takes a fresh ASID of
-# that CPU, or VMCLEAR and VMPTRLD on VT-x), and a CPU taken offline and
+# that CPU, or VMCLEAR and VMPTRLD on VT-x: the preempt notifier of
+# mod-vmx/vcpu_load.c) and counted in vmctl stats, and a CPU taken offline and
 # brought back while a VM exists and while none does: it leaves and
 # rejoins hardware virtualization, and guests run on it afterwards.
 # (vmm-init.sh checks the kernel log for warnings, oopses and lockups.)
@@ -48,6 +49,22 @@ check_output "20 runs of two moving vCPUs each print both lines" '^40$' \
 	sh -c "cat /tmp/smp.* | grep -c '^hello from vcpu [01]\$'"
 check_output "and end in two HLTs each" '^40$' \
 	sh -c "cat /tmp/smp.* | grep -c '^exit: vcpu=[01] hlt\$'"
+
+# A spinning vCPU moved four times: vmctl stats counts each migration.
+rz_spinning_vm 1
+check_output "a vCPU spins on CPU 0" '^spinning$' cat /tmp/spin.out
+for mask in 2 1 2 1; do
+	for tid in /proc/"$RZ_SPIN_PID"/task/*; do
+		taskset -p $mask "${tid##*/}" > /dev/null
+	done
+	sleep 0.2
+done
+vmctl stats api | sed 's/^/  | /'
+check_output "vmctl stats: 4 migrations" \
+	'^  sched: [0-9]+ preemptions, 4 migrations$' vmctl stats api
+check_output "vmctl -j stats too" '"migrations":4,' vmctl -j stats api
+kill -9 "$RZ_SPIN_PID"
+wait "$RZ_SPIN_PID" 2>/dev/null
 
 # CPU 1 leaves and rejoins while a VM exists.
 myvmx-api hold > /tmp/hold.out 2>&1 &
