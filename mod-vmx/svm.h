@@ -62,7 +62,7 @@ struct myvmx_svm_vm {
 struct myvmx_svm_vcpu {
 	struct myvmx_vcpu *vcpu;
 	struct vmcb *vmcb;
-	int cpu;			/* the CPU of the last VMRUN, or -1 */
+	int cpu;			/* the CPU it was last loaded on, or -1 */
 	u32 asid;
 	u64 asid_generation;
 	u32 dirty;			/* MYVMX_VMCB_* changed since */

@@ -49,8 +49,12 @@ EXPORT_SYMBOL_IF_KUNIT(myvmx_msrpm_passthrough);
 void myvmx_asid_reset(struct myvmx_asid_space *space, u32 nr_asids)
 {
 	space->max = nr_asids - 1;
-	/* Nothing is known of what ran here before: start a generation. */
+	/*
+	 * Nothing is known of what ran here before: the next ASID starts a
+	 * generation, and an ASID a vCPU holds from before is stale now.
+	 */
 	space->next = space->max + 1;
+	space->generation++;
 }
 EXPORT_SYMBOL_IF_KUNIT(myvmx_asid_reset);
 

@@ -18,6 +18,10 @@
 
 #include "vmm.h"
 
+#ifndef CONFIG_PREEMPT_NOTIFIERS
+#error "myvmx needs CONFIG_PREEMPT_NOTIFIERS (selected by KVM)"
+#endif
+
 static struct myvmx_vcpu *myvmx_notifier_vcpu(struct preempt_notifier *pn)
 {
 	return container_of(pn, struct myvmx_vcpu, preempt);

@@ -179,8 +179,9 @@
  *                           attributes as above, then per vCPU a nested
  *                           MYVMX_ATTR_VCPU with MYVMX_VCPU_INDEX (NLA_U32),
  *                           MYVMX_VCPU_EXITS (NLA_U64, all exits),
- *                           MYVMX_VCPU_PREEMPTIONS (NLA_U64, times its thread
- *                           was switched out while runnable, inside RUN),
+ *                           MYVMX_VCPU_PREEMPTIONS (NLA_U64, times the
+ *                           thread holding it (in RUN, GET_SREGS or
+ *                           SET_SREGS) was switched out while runnable),
  *                           MYVMX_VCPU_MIGRATIONS (NLA_U64, times its state
  *                           was loaded on another CPU than before) and one
  *                           nested MYVMX_VCPU_EXIT per kind of exit seen:

@@ -190,11 +190,17 @@ static void asid_generations(struct kunit *test)
 		KUNIT_EXPECT_GE(test, asid, 1U);
 		KUNIT_EXPECT_LE(test, asid, 3U);
 	}
-	/* Re-enabling SVM on the CPU starts a generation again. */
+	/*
+	 * Re-enabling SVM on the CPU (it came back online) starts a
+	 * generation again: what a vCPU held from before no longer counts.
+	 */
+	first_gen = gen;
 	myvmx_asid_reset(&space, 4);
+	KUNIT_EXPECT_NE(test, space.generation, first_gen);
 	KUNIT_EXPECT_EQ(test, myvmx_asid_new(&space, &asid, &gen),
 			(u8)TLB_CONTROL_FLUSH_ALL_ASID);
 	KUNIT_EXPECT_EQ(test, asid, 1U);
+	KUNIT_EXPECT_NE(test, gen, first_gen);
 }
 
 /* Both backends count the same events under the same names. */
