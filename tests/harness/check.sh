@@ -9,7 +9,8 @@
 #     health;
 #  3. QEMU, debug kernel (KASAN, lockdep, kmemleak): the KUnit modules
 #     and the shell tests marked "# rz-debug-kernel", then a kmemleak scan;
-#  4. Bochs (VT-x with EPT): every tests/vmm/*.sh; and with the debug
+#  4. Bochs (VT-x with EPT): every tests/vmm/*.sh; with two CPUs the
+#     tests/vmm-smp/*.sh (vCPU migration, CPU hotplug); and with the debug
 #     kernel the random guests, the robustness checks and VMs sharing a
 #     CPU, ending with a kmemleak scan;
 #  5. QEMU TCG as an AMD EPYC with SVM and nested paging: the same
@@ -17,7 +18,7 @@
 #     test kernel and then with the debug kernel (100 random guests per
 #     mode there), ending with a kmemleak scan.
 # The debug kernel's machines (3, 5 and 4) run one after the other beside
-# the test kernel's (2, 5 and 4).
+# the test kernel's (2, 5, two-CPU 4 and 4).
 #
 # Prints every test's result by name, the time each phase took, and last
 # "N passed, N failed, N skipped".  Exits non-zero on any failure.
@@ -130,6 +131,16 @@ run_bochs() {
 		rz_log "the Bochs machine exited with status $?"
 }
 
+# Bochs with two CPUs: VT-x vCPUs moved between CPUs (VMCLEAR and
+# VMPTRLD), a CPU taken offline and back; about 3 minutes.
+run_bochs_smp() {
+	mkdir -p "$results/bochs-smp"
+	BOCHS_CPUS=2 TIMEOUT=1200 tests/harness/vmm-machine.sh "$kdir" \
+		"$RZ_BUILD/mod-test" "$results/bochs-smp" tests/vmm-smp/*.sh \
+		> "$results/bochs-smp.console" 2>&1 ||
+		rz_log "the two-CPU Bochs machine exited with status $?"
+}
+
 # Bochs with the debug kernel: VT-x under KASAN, lockdep and kmemleak.
 # It boots in 4 minutes and runs ten times slower (12 s a random guest):
 # the random guests (10 per mode) and the robustness checks, then a
@@ -168,10 +179,12 @@ phase_start machines
 debug_pid=$!
 timed qemu-test run_qemu test "$kdir"
 timed svm-test run_svm test "$kdir" 1000
+timed bochs-smp run_bochs_smp
 timed bochs run_bochs
 wait "$debug_pid"
 phase_end
-for name in qemu-test svm-test bochs qemu-debug svm-debug bochs-debug; do
+for name in qemu-test svm-test bochs-smp bochs qemu-debug svm-debug \
+	bochs-debug; do
 	phases+=("  $(cat "$results/$name.time" 2>/dev/null || echo "$name: ?")")
 done
 
@@ -183,7 +196,8 @@ done
 
 # Every phase must have produced its results; ktap.py fails empty files.
 for f in "$results"/test/shell.ktap "$results"/debug/shell.ktap \
-	 "$results"/bochs/bochs.ktap "$results"/svm-test/svm.ktap \
+	 "$results"/bochs/bochs.ktap "$results"/bochs-smp/bochs.ktap \
+	 "$results"/svm-test/svm.ktap \
 	 "$results"/svm-debug/svm.ktap "$results"/bochs-debug/bochs.ktap; do
 	[ -e "$f" ] || : > "$f"
 done
@@ -209,6 +223,7 @@ for variant in test debug; do
 	summarize "$variant" "$results/$variant/shell.ktap"
 done
 summarize bochs "$results/bochs/bochs.ktap"
+summarize bochs-smp "$results/bochs-smp/bochs.ktap"
 summarize svm-test "$results/svm-test/svm.ktap"
 summarize svm-debug "$results/svm-debug/svm.ktap"
 summarize bochs-debug "$results/bochs-debug/bochs.ktap"
