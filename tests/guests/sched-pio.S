@@ -13,13 +13,10 @@ _start:
 	cld
 	xor	%ax, %ax
 	mov	%ax, %ds
-	mov	$0x3f8, %dx
 	mov	$msg, %si
-	mov	$msg_end - msg, %cx
-2:	lodsb
-	outb	%al, %dx
-	loop	2b
+	call	puts
 	hlt
 
-msg:	.ascii	"2000 exits done\n"
-msg_end:
+msg:	.asciz	"2000 exits done\n"
+
+	.include "serial16.inc"
