@@ -1,5 +1,5 @@
 #!/bin/bash
-# insmod/rmmod myvxlan and mybridge 100 times (25 on the debug kernel),
+# insmod/rmmod myvxlan and mybridge 100 times (15 on the debug kernel),
 # creating and deleting devices and querying the genl families in
 # between; myvmx and myvdev, which need VT-x or AMD-V, cycle in the VMM
 # machines (tests/vmm/).  The debug kernel's kmemleak and lockdep checks
@@ -7,10 +7,10 @@
 # rz-debug-kernel: also run on the debug kernel (see check.sh).
 . "$(dirname "$0")/harness/testlib.sh"
 
-# 100 cycles; 25 on the debug kernel (kmemleak), where a cycle takes
-# 15 s and a leak shows as well after 25 as after 100.
+# 100 cycles; 15 on the debug kernel (kmemleak), where a cycle takes
+# 15 s and a leak shows as well after 15 as after 100.
 cycles=${RZ_CYCLES:-100}
-[ -e /sys/kernel/debug/kmemleak ] && cycles=${RZ_CYCLES:-25}
+[ -e /sys/kernel/debug/kmemleak ] && cycles=${RZ_CYCLES:-15}
 
 cycle() {
 	local i m
