@@ -1,9 +1,10 @@
 #!/bin/bash
 # The VMM test machines.  MACHINE=bochs (the default): Bochs emulating a
 # Skylake-X with VT-x and EPT, one CPU (BOCHS_CPUS=2: two, and the tests
-# of tests/vmm-smp run too; make check runs those in a machine of their own).  MACHINE=svm: QEMU emulating (TCG)
-# an AMD EPYC with SVM and nested paging, two CPUs (tests/vmm-smp/*.sh
-# run there too).  Both boot the same initramfs.
+# of tests/vmm-smp run too; make check runs those in a machine of their
+# own).  MACHINE=svm: QEMU emulating (TCG) an AMD EPYC with SVM and
+# nested paging, two CPUs (tests/vmm-smp/*.sh run there too).  Both boot
+# the same initramfs.
 #
 # Packs KERNEL_DIR's bzImage and modules, the modules built in MODDIR,
 # the tools, the test guests (with a Linux guest: guest-kernel.sh's

@@ -8,6 +8,11 @@
 . "$RZ_ROOT/tests/harness/testlib.sh"
 
 guests=$RZ_ROOT/tests/guests
+# The spinning vCPU's preemptions, from vmctl -j stats.
+preemptions() {
+	vmctl -j stats api | grep -o '"preemptions":[0-9]*' | cut -d: -f2
+}
+
 check "insmod myvmx" rz_insmod myvmx
 
 # A spinning VM and two VMs of 2,000 exits to user space each, all on
@@ -17,7 +22,7 @@ rz_spinning_vm 1
 check_output "a vCPU pinned to CPU 0 spins" '^spinning$' cat /tmp/spin.out
 check_output "vmctl stats: it never migrated" \
 	'^  sched: [0-9]+ preemptions, 0 migrations$' vmctl stats api
-before=$(vmctl -j stats api | grep -o '"preemptions":[0-9]*' | cut -d: -f2)
+before=$(preemptions)
 pids=()
 for i in 1 2; do
 	taskset 1 vmctl run "$guests/sched-pio.bin" > /tmp/sched.$i 2>&1 &
@@ -30,7 +35,7 @@ for i in 1 2; do
 	check_output "and ends in its HLT" '^exit: hlt$' tail -1 /tmp/sched.$i
 done
 vmctl stats api | sed 's/^/  | /'
-after=$(vmctl -j stats api | grep -o '"preemptions":[0-9]*' | cut -d: -f2)
+after=$(preemptions)
 echo "the spinning vCPU's preemptions before: $before, after: $after"
 check "they preempted the spinning vCPU" test "$after" -gt "$before"
 check_output "vmctl -j stats: preemptions and migrations" \
