@@ -17,8 +17,8 @@
 #     tests/vmm/*.sh, myvmx on its AMD-V backend against kvm_amd, with the
 #     test kernel and then with the debug kernel (100 random guests per
 #     mode there), ending with a kmemleak scan.
-# The debug kernel's machines (3, 5 and 4) run one after the other beside
-# the test kernel's (2, 5, two-CPU 4 and 4).
+# The machines run in two lanes: QEMU and Bochs with the debug kernel;
+# and QEMU, the AMD-V machines and Bochs with the test kernel.
 #
 # Prints every test's result by name, the time each phase took, and last
 # "N passed, N failed, N skipped".  Exits non-zero on any failure.
@@ -97,9 +97,8 @@ host_test unit.vmctl-boot make -s -C tests/tools check
 host_test style.checkpatch checkpatch
 phase_end
 
-# The emulators are single-threaded.  With two cores, the debug kernel's
-# machines run one after the other beside the test kernel's; each of them
-# logs how long it took.
+# The emulators are single-threaded: with two cores, two lanes of machines
+# run side by side, each machine logging how long it took.
 timed() {
 	local name=$1 t0
 	shift
@@ -120,65 +119,63 @@ run_qemu() {
 		rz_log "the $variant machine exited with status $?"
 }
 
-# Bochs is the slowest machine: 250 random guests per mode in
-# vmx-fuzz.sh (the AMD-V machines run 1,200 more), and the Linux guest
-# of vdev-linux.sh; a bound of an hour.
+# run_vmm NAME KERNEL VARIANT [TEST...]: a VMM test machine (vmm-machine.sh)
+# with the KERNEL and the modules built for VARIANT (test or debug), its
+# results in $results/NAME; MACHINE, BOCHS_CPUS, TIMEOUT and RZ_FUZZ_RUNS
+# come from the caller's environment.
+run_vmm() {
+	local name=$1 kernel=$2 variant=$3
+	shift 3
+	mkdir -p "$results/$name"
+	tests/harness/vmm-machine.sh "$kernel" "$RZ_BUILD/mod-$variant" \
+		"$results/$name" "$@" > "$results/$name.console" 2>&1 ||
+		rz_log "the $name machine exited with status $?"
+}
+
+# Bochs (VT-x with EPT), the slowest machine: every tests/vmm/*.sh with
+# 1,000 random guests per mode in vmx-fuzz.sh; 15 minutes, a bound of 30.
 run_bochs() {
-	mkdir -p "$results/bochs"
-	TIMEOUT=3600 RZ_FUZZ_RUNS=250 tests/harness/vmm-machine.sh "$kdir" \
-		"$RZ_BUILD/mod-test" "$results/bochs" \
-		> "$results/bochs.console" 2>&1 ||
-		rz_log "the Bochs machine exited with status $?"
+	TIMEOUT=1800 RZ_FUZZ_RUNS=1000 run_vmm bochs "$kdir" test
 }
 
 # Bochs with two CPUs: VT-x vCPUs moved between CPUs (VMCLEAR and
 # VMPTRLD), a CPU taken offline and back; about 3 minutes.
 run_bochs_smp() {
-	mkdir -p "$results/bochs-smp"
-	BOCHS_CPUS=2 TIMEOUT=1200 tests/harness/vmm-machine.sh "$kdir" \
-		"$RZ_BUILD/mod-test" "$results/bochs-smp" tests/vmm-smp/*.sh \
-		> "$results/bochs-smp.console" 2>&1 ||
-		rz_log "the two-CPU Bochs machine exited with status $?"
+	BOCHS_CPUS=2 TIMEOUT=1200 run_vmm bochs-smp "$kdir" test \
+		tests/vmm-smp/*.sh
 }
 
 # Bochs with the debug kernel: VT-x under KASAN, lockdep and kmemleak.
-# It boots in 4 minutes and runs ten times slower (12 s a random guest):
-# the random guests (10 per mode) and the robustness checks, then a
-# kmemleak scan; about 20 minutes.
+# It boots in 4 minutes and runs ten times slower (10 s a random guest,
+# most of it fork and exec): RUNS random guests per mode and the
+# robustness checks, then a kmemleak scan.
 run_bochs_debug() {
-	mkdir -p "$results/bochs-debug"
-	TIMEOUT=2400 RZ_FUZZ_RUNS=10 tests/harness/vmm-machine.sh "$ddir" \
-		"$RZ_BUILD/mod-debug" "$results/bochs-debug" \
-		tests/vmm/vmx-fuzz.sh tests/vmm/vmx-robust.sh \
-		> "$results/bochs-debug.console" 2>&1 ||
-		rz_log "the Bochs debug machine exited with status $?"
+	TIMEOUT=1800 RZ_FUZZ_RUNS=$1 run_vmm bochs-debug "$ddir" debug \
+		tests/vmm/vmx-fuzz.sh tests/vmm/vmx-robust.sh
 }
 
-# The AMD-V machine is fast (3 minutes here; 10 with the debug kernel):
-# a bound of 30 minutes.  VARIANT is test or debug.
+# The AMD-V machine is fast (5 minutes here; 10 with the debug kernel).
+# VARIANT is test or debug, RUNS random guests per mode.
 run_svm() {
 	local variant=$1 kernel=$2 runs=$3
 
-	mkdir -p "$results/svm-$variant"
-	MACHINE=svm TIMEOUT=1800 RZ_FUZZ_RUNS=$runs \
-		tests/harness/vmm-machine.sh "$kernel" \
-		"$RZ_BUILD/mod-$variant" "$results/svm-$variant" \
-		> "$results/svm-$variant.console" 2>&1 ||
-		rz_log "the AMD-V $variant machine exited with status $?"
+	MACHINE=svm TIMEOUT=1200 RZ_FUZZ_RUNS=$runs \
+		run_vmm "svm-$variant" "$kernel" "$variant"
 }
 
 phase_start machines
-# The debug kernel runs ten times slower under emulation: it gets the
-# KUnit suites and the shell tests marked "# rz-debug-kernel".
+# Two lanes of about equal length, one emulator each.  The debug kernel
+# runs ten times slower under emulation: in QEMU it gets the KUnit suites
+# and the shell tests marked "# rz-debug-kernel".
 {
 	timed qemu-debug run_qemu debug "$ddir" \
 		$(grep -l '^# rz-debug-kernel' tests/*.sh)
-	timed svm-debug run_svm debug "$ddir" 100
-	timed bochs-debug run_bochs_debug
+	timed bochs-debug run_bochs_debug 10
 } &
 debug_pid=$!
 timed qemu-test run_qemu test "$kdir"
 timed svm-test run_svm test "$kdir" 1000
+timed svm-debug run_svm debug "$ddir" 100
 timed bochs-smp run_bochs_smp
 timed bochs run_bochs
 wait "$debug_pid"
