@@ -17,8 +17,9 @@
 #     tests/vmm/*.sh, myvmx on its AMD-V backend against kvm_amd, with the
 #     test kernel and then with the debug kernel (100 random guests per
 #     mode there), ending with a kmemleak scan.
-# The machines run in two lanes: QEMU and Bochs with the debug kernel;
-# and QEMU, the AMD-V machines and Bochs with the test kernel.
+# The machines run in two lanes: QEMU and the AMD-V machine with the
+# debug kernel; QEMU, Bochs and the AMD-V machine with the test kernel,
+# then Bochs with the debug kernel.
 #
 # Prints every test's result by name, the time each phase took, and last
 # "N passed, N failed, N skipped".  Exits non-zero on any failure.
@@ -166,18 +167,20 @@ run_svm() {
 phase_start machines
 # Two lanes of about equal length, one emulator each.  The debug kernel
 # runs ten times slower under emulation: in QEMU it gets the KUnit suites
-# and the shell tests marked "# rz-debug-kernel".
+# and the shell tests marked "# rz-debug-kernel".  Two QEMU machines with
+# the debug kernel slow each other down by half, Bochs beside one hardly:
+# each lane has one of them.
 {
 	timed qemu-debug run_qemu debug "$ddir" \
 		$(grep -l '^# rz-debug-kernel' tests/*.sh)
-	timed bochs-debug run_bochs_debug 10
+	timed svm-debug run_svm debug "$ddir" 100
 } &
 debug_pid=$!
 timed qemu-test run_qemu test "$kdir"
-timed svm-test run_svm test "$kdir" 1000
-timed svm-debug run_svm debug "$ddir" 100
 timed bochs-smp run_bochs_smp
 timed bochs run_bochs
+timed svm-test run_svm test "$kdir" 1000
+timed bochs-debug run_bochs_debug 10
 wait "$debug_pid"
 phase_end
 for name in qemu-test svm-test bochs-smp bochs qemu-debug svm-debug \
