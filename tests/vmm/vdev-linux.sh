@@ -7,10 +7,10 @@
 # resumed through the genl family while it runs, and powers off when
 # vmctl stop presses Ctrl-Alt-Del.  (It ticks until then: a guest that
 # powered off by itself after N ticks could reach its end before the
-# pause, when the host's commands are slow, as on the debug kernel.)  On the
-# AMD-V machine, whose boots are fast, a second guest runs in the
+# pause, when the host's commands are slow, as on the debug kernel.)
+# On the AMD-V machine, whose boots are fast, a second guest runs in the
 # background (vmctl start) and is watched with vmctl console and stopped;
-# Bochs (VT-x) boots one guest: its boot takes minutes.
+# Bochs (VT-x) boots one guest, in about 45 s.
 . "$RZ_ROOT/tests/harness/testlib.sh"
 
 GUEST=/ringzero/guest
